@@ -1,0 +1,13 @@
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { defineConfig } from 'vite';
+
+// Relative base so the built app works from any folder of an intranet server.
+export default defineConfig({
+	base: './',
+	plugins: [svelte()],
+	// DuckDB-WASM and parquet-wasm ship their own wasm and workers; pre-bundling breaks their URLs.
+	optimizeDeps: { exclude: ['@duckdb/duckdb-wasm', 'parquet-wasm'] },
+	build: { target: 'es2022', chunkSizeWarningLimit: 1500, reportCompressedSize: false },
+	server: { host: '127.0.0.1' },
+	preview: { host: '127.0.0.1' },
+});
