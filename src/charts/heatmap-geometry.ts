@@ -1,0 +1,58 @@
+/** A unit × year grid. A cell is a value, not reported (hatched), or a year the unit did not exist (blank). */
+import { interpolateBlues } from 'd3-scale-chromatic';
+import { scaleSequential } from 'd3-scale';
+
+export type CellState = 'value' | 'missing' | 'absent';
+
+export interface HeatmapCell {
+	rowKey: string;
+	year: number;
+	x: number;
+	y: number;
+	width: number;
+	height: number;
+	state: CellState;
+	value: number | null;
+	fill: string;
+	/** Text colour that stays readable on the fill. */
+	ink: string;
+}
+
+export interface HeatmapInput {
+	rows: readonly { key: string; label: string }[];
+	years: readonly number[];
+	/** Value of a row in a year: a number, null (not reported) or undefined (did not exist). */
+	valueAt: (rowKey: string, year: number) => number | null | undefined;
+}
+
+export function heatmapGeometry(
+	input: HeatmapInput,
+	cellWidth: number,
+	cellHeight: number,
+): { cells: HeatmapCell[]; max: number; color: (v: number) => string } {
+	const values = input.rows.flatMap((r) => input.years.map((y) => input.valueAt(r.key, y)));
+	const max = Math.max(0, ...values.map((v) => v ?? 0));
+	// Start the ramp above white so a reported zero is visibly a cell, unlike a blank.
+	const ramp = scaleSequential((t: number) => interpolateBlues(0.08 + 0.92 * t)).domain([0, max || 1]);
+	const cells: HeatmapCell[] = [];
+	input.rows.forEach((row, r) => {
+		input.years.forEach((year, c) => {
+			const value = input.valueAt(row.key, year);
+			const state: CellState = value === undefined ? 'absent' : value === null ? 'missing' : 'value';
+			const t = value ? value / (max || 1) : 0;
+			cells.push({
+				rowKey: row.key,
+				year,
+				x: c * cellWidth,
+				y: r * cellHeight,
+				width: cellWidth,
+				height: cellHeight,
+				state,
+				value: value ?? null,
+				fill: state === 'value' ? ramp(value as number) : 'none',
+				ink: t > 0.55 ? '#ffffff' : '#1b1b1b',
+			});
+		});
+	});
+	return { cells, max, color: (v) => ramp(v) };
+}

@@ -1,0 +1,72 @@
+/** Numbers and dates in the user's language: vi-VN writes 1.234,5 and 23/11/2026. Formatters are memoised. */
+export type Lang = 'vi' | 'en';
+
+const LOCALES: Record<Lang, string> = { vi: 'vi-VN', en: 'en-GB' };
+const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+function numberFormat(lang: Lang, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+	const key = `n:${lang}:${JSON.stringify(options)}`;
+	let format = cache.get(key) as Intl.NumberFormat | undefined;
+	if (!format) {
+		format = new Intl.NumberFormat(LOCALES[lang], options);
+		cache.set(key, format);
+	}
+	return format;
+}
+
+/** A count or a value with at most one decimal: 1.234 or 1.234,5; "—" when not reported. */
+export function formatNumber(value: number | null | undefined, lang: Lang, digits = 1): string {
+	if (value === null || value === undefined || Number.isNaN(value)) return '—';
+	return numberFormat(lang, { maximumFractionDigits: digits }).format(value);
+}
+
+/** A fraction as a percentage with one decimal: 0.892 → 89,2%. */
+export function formatPercent(value: number | null | undefined, lang: Lang): string {
+	if (value === null || value === undefined || Number.isNaN(value)) return '—';
+	return numberFormat(lang, {
+		style: 'percent',
+		minimumFractionDigits: 1,
+		maximumFractionDigits: 1,
+	}).format(value);
+}
+
+/** A signed relative change: +12,5% or −3,0%. */
+export function formatChange(value: number | null | undefined, lang: Lang): string {
+	if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+	return numberFormat(lang, {
+		style: 'percent',
+		signDisplay: 'exceptZero',
+		minimumFractionDigits: 1,
+		maximumFractionDigits: 1,
+	}).format(value);
+}
+
+/** A byte count in MB with one decimal. */
+export function formatMegabytes(bytes: number, lang: Lang): string {
+	return `${formatNumber(bytes / 1e6, lang, 1)} MB`;
+}
+
+/** A calendar date: 23/11/2026 in Vietnamese. Accepts ISO dates (YYYY-MM-DD) read as local dates. */
+export function formatDate(value: Date | string | null | undefined, lang: Lang): string {
+	if (!value) return '—';
+	const date = typeof value === 'string' ? new Date(`${value}T00:00:00`) : value;
+	if (Number.isNaN(date.getTime())) return '—';
+	const key = `d:${lang}`;
+	let format = cache.get(key) as Intl.DateTimeFormat | undefined;
+	if (!format) {
+		format = new Intl.DateTimeFormat(LOCALES[lang], {
+			day: '2-digit',
+			month: '2-digit',
+			year: 'numeric',
+		});
+		cache.set(key, format);
+	}
+	return format.format(date);
+}
+
+/** Fill {placeholders} of a message. */
+export function interpolate(message: string, params: Record<string, string | number> = {}): string {
+	return message.replace(/\{(\w+)\}/g, (whole, name: string) =>
+		name in params ? String(params[name]) : whole,
+	);
+}

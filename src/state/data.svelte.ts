@@ -1,0 +1,78 @@
+/**
+ * The loaded dataset: engine start, download progress, the coordinator, and the units in memory.
+ * The only state module that reaches the data layer.
+ */
+import { getContext, setContext } from 'svelte';
+import { Coordinator } from '../db/coordinator.ts';
+import { fetchFrom, loadDataset, type LoadProgress, type Manifest } from '../db/load.ts';
+import { parquetToIPC } from '../db/parquet-browser.ts';
+import { wasmConnector } from '../db/wasm-connector.ts';
+import type { SourceKind } from '../model/periods.ts';
+import { UnitIndex, type UnitRowInput } from '../model/unit-index.ts';
+
+export interface SourceInfo {
+	id: string;
+	title: string;
+	publisher: string | null;
+	date: string | null;
+	url: string | null;
+	kind: SourceKind;
+	note: string | null;
+}
+
+/** Where the dataset is read from: `data/` beside the page, or another folder of the same origin (`?data=`). */
+export function datasetFolder(params: URLSearchParams): string {
+	const requested = params.get('data');
+	// Only plain relative folders: a dataset never comes from another host.
+	if (requested && /^[\w-]+(\/[\w-]+)*\/?$/.test(requested)) {
+		return requested.endsWith('/') ? requested : `${requested}/`;
+	}
+	return 'data/';
+}
+
+export class DataStore {
+	status: 'loading' | 'ready' | 'error' = $state('loading');
+	progress: LoadProgress = $state({ stage: 'engine', loadedBytes: 0, totalBytes: 0 });
+	error: string | null = $state(null);
+	manifest: Manifest | null = $state.raw(null);
+	units: UnitIndex = $state.raw(new UnitIndex([]));
+	sources: SourceInfo[] = $state.raw([]);
+	coordinator: Coordinator | null = null;
+
+	/** Start the engine, load the dataset and read the units; safe to call once per page. */
+	async load(folder: string, optimised: boolean): Promise<void> {
+		try {
+			const connector = await wasmConnector();
+			const manifest = await loadDataset({
+				connector,
+				readFile: fetchFrom(new URL(folder, document.baseURI).href),
+				decodeParquet: parquetToIPC,
+				onProgress: (p) => (this.progress = p),
+				optimised,
+			});
+			const coordinator = new Coordinator(connector, { cache: optimised });
+			const units = await coordinator.query(
+				'SELECT code, scheme, name, name_with_type, type, level, parent_code, province_code, province_2025 FROM units',
+			);
+			const sources = await coordinator.query('SELECT * FROM sources ORDER BY id');
+			this.units = new UnitIndex(units.toArray().map((r) => r.toJSON() as unknown as UnitRowInput));
+			this.sources = sources.toArray().map((r) => ({ ...r.toJSON() }) as unknown as SourceInfo);
+			this.manifest = manifest;
+			this.coordinator = coordinator;
+			this.status = 'ready';
+		} catch (error) {
+			this.error = error instanceof Error ? error.message : String(error);
+			this.status = 'error';
+		}
+	}
+}
+
+const KEY = Symbol('data');
+
+export function setData(store: DataStore): DataStore {
+	return setContext(KEY, store);
+}
+
+export function getData(): DataStore {
+	return getContext<DataStore>(KEY);
+}

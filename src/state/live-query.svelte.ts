@@ -1,0 +1,52 @@
+/**
+ * A query that follows the view: whenever its SQL changes, the coordinator runs it and the parsed result
+ * replaces the old one. Superseded results are dropped; a failing query keeps the last good result and
+ * reports its error. Create it while a component initialises (it owns an $effect).
+ */
+import { untrack } from 'svelte';
+import type { Table } from 'apache-arrow';
+import { Superseded, type Coordinator } from '../db/coordinator.ts';
+
+export class LiveQuery<T> {
+	value: T | null = $state.raw(null);
+	error: string | null = $state(null);
+	/** Increments each time a new result is shown: charts expose it as data-render-id. */
+	renderId = $state(0);
+
+	constructor(
+		coordinator: Coordinator,
+		client: string,
+		sql: () => string | null,
+		parse: (table: Table) => T,
+		empty: T,
+	) {
+		$effect(() => {
+			const text = sql();
+			if (text === null) {
+				untrack(() => {
+					this.value = empty;
+					this.error = null;
+					this.renderId++;
+				});
+				return;
+			}
+			coordinator.request(client, text).then(
+				(table) => {
+					this.value = parse(table);
+					this.error = null;
+					this.renderId++;
+				},
+				(error: unknown) => {
+					if (error instanceof Superseded) return;
+					this.error = error instanceof Error ? error.message : String(error);
+					this.renderId++;
+				},
+			);
+		});
+	}
+}
+
+/** Rows of an Arrow table as plain objects. */
+export function tableRows<T>(table: Table): T[] {
+	return table.toArray().map((row) => row.toJSON() as T);
+}
