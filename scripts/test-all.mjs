@@ -79,22 +79,21 @@ async function vitest(name, script) {
 	const total = Number(json.numTotalTests) || 0;
 	const passed = Number(json.numPassedTests) || 0;
 	let failed = Number(json.numFailedTests) || 0;
-	let note = '';
+	// A file that failed outside any test (import error, beforeAll…) leaves its tests skipped: they did
+	// not pass, so they count as failed.
+	for (const file of json.testResults ?? []) {
+		const tests = file.assertionResults ?? [];
+		if (file.status !== 'failed' || tests.some((t) => t.status === 'failed')) continue;
+		failed += Math.max(1, tests.filter((t) => t.status !== 'passed').length);
+	}
+	const skipped = Math.max(0, total - passed - failed);
+	let note = code === 0 ? '' : `exit ${code}`;
 	if (code !== 0 && failed === 0) {
-		// No test failed, yet Vitest failed: no test files, a file that did not load, an unhandled error…
+		// Nothing failed, yet Vitest did: no test files, an unhandled error…
 		failed = 1;
 		note = `exit ${code} without a failing test`;
-	} else if (code !== 0) {
-		note = `exit ${code}`;
 	}
-	return {
-		name,
-		passed,
-		failed,
-		skipped: Math.max(0, total - passed - (Number(json.numFailedTests) || 0)),
-		seconds,
-		note,
-	};
+	return { name, passed, failed, skipped, seconds, note };
 }
 
 function table(results) {

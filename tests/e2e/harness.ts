@@ -131,13 +131,28 @@ function instrument(context: BrowserContext): void {
 	});
 }
 
+/** Options of openApp(). */
+export interface OpenOptions {
+	/**
+	 * Give up as soon as the page throws an uncaught error before it is ready (default true): a crashed
+	 * start-up never sets `data-ready`, and waiting the full 120 s for it only burns CI time.
+	 */
+	failOnPageError?: boolean;
+}
+
 /**
  * Opens baseURL+path in a new 1366×768 page and resolves once the app has set `html[data-ready="true"]`.
- * Throws with the app's message if `html[data-load-error]` appears instead, and with the collected
- * page/console errors if neither shows up within 120 s. From the moment the page exists every request,
- * uncaught page error and console error is recorded (see foreignRequests, pageErrors, consoleErrors).
+ * Throws with the app's message if `html[data-load-error]` appears instead, on the first uncaught page
+ * error before that (see OpenOptions), and if neither shows up within 120 s; the error lists the page
+ * errors, console errors and failed requests seen so far, and a screenshot is saved as
+ * `open-failed.png`. From the moment the page exists every request, uncaught page error and console
+ * error is recorded (see foreignRequests, pageErrors, consoleErrors).
  */
-export async function openApp(context: BrowserContext, path = '/'): Promise<Page> {
+export async function openApp(
+	context: BrowserContext,
+	path = '/',
+	options: OpenOptions = {},
+): Promise<Page> {
 	instrument(context);
 	const url = new URL(path.replace(/^\/+/, ''), baseURL()).href;
 	const page = await context.newPage();
@@ -151,36 +166,60 @@ export async function openApp(context: BrowserContext, path = '/'): Promise<Page
 		consoleErrors: [],
 	};
 	logs.set(page, log);
+	let crashed: (error: Error) => void = () => {};
+	const crash = new Promise<never>((_, reject) => {
+		crashed = reject;
+	});
+	crash.catch(() => {});
 	page.on('request', (request) => record(log, request));
 	page.on('websocket', (socket) => log.requests.push(socket.url()));
 	page.on('requestfailed', (request) =>
 		log.failedRequests.push(`${request.url()} (${request.failure()?.errorText ?? 'failed'})`),
 	);
-	page.on('pageerror', (error) => log.pageErrors.push(error.stack ?? error.message));
+	page.on('pageerror', (error) => {
+		log.pageErrors.push(error.stack ?? error.message);
+		if (options.failOnPageError ?? true) crashed(new Error('uncaught error in the page'));
+	});
+	page.on('crash', () => crashed(new Error('the page crashed')));
 	page.on('console', (message) => {
 		if (message.type() !== 'error') return;
 		const { url: source, lineNumber } = message.location();
 		log.consoleErrors.push(source ? `${message.text()} (${source}:${lineNumber})` : message.text());
 	});
 
-	await page.goto(url, { waitUntil: 'domcontentloaded', timeout: READY_TIMEOUT_MS });
 	try {
-		await page.waitForSelector('html[data-ready="true"], html[data-load-error]', {
-			state: 'attached',
-			timeout: READY_TIMEOUT_MS,
-		});
+		await Promise.race([
+			crash,
+			(async () => {
+				await page.goto(url, { waitUntil: 'domcontentloaded', timeout: READY_TIMEOUT_MS });
+				await page.waitForSelector('html[data-ready="true"], html[data-load-error]', {
+					state: 'attached',
+					timeout: READY_TIMEOUT_MS,
+				});
+			})(),
+		]);
 	} catch (error) {
+		await failureScreenshot(page);
 		throw new Error(`${url} never became ready${describeErrors(log)}`, { cause: error });
 	}
 	const loadError = await page.evaluate(() =>
 		document.documentElement.getAttribute('data-load-error'),
 	);
 	if (loadError !== null) {
+		await failureScreenshot(page);
 		throw new Error(
 			`${url} failed to load: ${loadError || '(empty data-load-error)'}${describeErrors(log)}`,
 		);
 	}
 	return page;
+}
+
+async function failureScreenshot(page: Page): Promise<void> {
+	try {
+		await screenshot(page, 'open-failed');
+	} catch {
+		// The page may be gone; the error message matters more than the picture.
+	}
 }
 
 function describeErrors(log: PageLog): string {
