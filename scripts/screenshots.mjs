@@ -7,14 +7,23 @@ import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 
 const base = process.argv[2] ?? 'http://127.0.0.1:4173/';
-const shots = process.argv.slice(3).map((arg) => [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]);
+const shots = process.argv
+	.slice(3)
+	.map((arg) => [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]);
 if (shots.length === 0) shots.push(['dashboard', '']);
 mkdirSync('test-results/screenshots', { recursive: true });
 
 const browser = await chromium.launch({
 	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-	args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-		'--disable-background-networking', '--disable-component-update', '--disable-sync'],
+	args: [
+		'--no-sandbox',
+		'--disable-gpu',
+		'--disable-quic',
+		'--no-first-run',
+		'--disable-background-networking',
+		'--disable-component-update',
+		'--disable-sync',
+	],
 });
 const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
 page.on('pageerror', (e) => console.error('pageerror:', e.message));
@@ -22,7 +31,9 @@ page.on('console', (m) => m.type() === 'error' && console.error('console:', m.te
 for (const [name, query = ''] of shots) {
 	const started = Date.now();
 	await page.goto(`${base}${query ? `?${query}` : ''}`);
-	await page.waitForSelector('html[data-ready="true"], html[data-load-error]', { timeout: 120_000 });
+	await page.waitForSelector('html[data-ready="true"], html[data-load-error]', {
+		timeout: 120_000,
+	});
 	const path = `test-results/screenshots/${name}.png`;
 	await page.screenshot({ path, fullPage: process.env.FULL === '1' });
 	console.log(`${path} (${Date.now() - started} ms)`);

@@ -33,12 +33,16 @@ export function heatmapGeometry(
 	const values = input.rows.flatMap((r) => input.years.map((y) => input.valueAt(r.key, y)));
 	const max = Math.max(0, ...values.map((v) => v ?? 0));
 	// Start the ramp above white so a reported zero is visibly a cell, unlike a blank.
-	const ramp = scaleSequential((t: number) => interpolateBlues(0.08 + 0.92 * t)).domain([0, max || 1]);
+	const ramp = scaleSequential((t: number) => interpolateBlues(0.08 + 0.92 * t)).domain([
+		0,
+		max || 1,
+	]);
 	const cells: HeatmapCell[] = [];
 	input.rows.forEach((row, r) => {
 		input.years.forEach((year, c) => {
 			const value = input.valueAt(row.key, year);
-			const state: CellState = value === undefined ? 'absent' : value === null ? 'missing' : 'value';
+			const state: CellState =
+				value === undefined ? 'absent' : value === null ? 'missing' : 'value';
 			const t = value ? value / (max || 1) : 0;
 			cells.push({
 				rowKey: row.key,

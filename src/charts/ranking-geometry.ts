@@ -7,6 +7,8 @@ export interface RankingRow {
 	/** The value, or null when the unit did not report it. */
 	value: number | null;
 	rank: number | null;
+	/** The figure comes from a real report (marked beside the bar). */
+	reported?: boolean;
 }
 
 export interface RankingBar {
@@ -14,6 +16,7 @@ export interface RankingBar {
 	label: string;
 	value: number | null;
 	rank: number | null;
+	reported: boolean;
 	y: number;
 	/** Bar length in pixels; 0 for a reported zero, and no bar at all (missing) when not reported. */
 	width: number;
@@ -28,7 +31,11 @@ export interface RankingGeometry {
 }
 
 /** Bars for rows already in display order; `plotWidth` is the width left for the bars themselves. */
-export function rankingGeometry(rows: readonly RankingRow[], plotWidth: number, rowHeight: number): RankingGeometry {
+export function rankingGeometry(
+	rows: readonly RankingRow[],
+	plotWidth: number,
+	rowHeight: number,
+): RankingGeometry {
 	const max = Math.max(0, ...rows.map((r) => r.value ?? 0));
 	const x = scaleLinear()
 		.domain([0, max || 1])
@@ -40,6 +47,7 @@ export function rankingGeometry(rows: readonly RankingRow[], plotWidth: number, 
 			label: row.label,
 			value: row.value,
 			rank: row.rank,
+			reported: row.reported ?? false,
 			y: i * rowHeight,
 			width: row.value === null ? 0 : x(row.value),
 			missing: row.value === null,
@@ -55,13 +63,15 @@ export function rankingGeometry(rows: readonly RankingRow[], plotWidth: number, 
  * then the units that did not report, by name. Ties share a rank (1, 2, 2, 4).
  */
 export function rankRows(
-	rows: readonly { key: string; label: string; value: number | null }[],
+	rows: readonly { key: string; label: string; value: number | null; reported?: boolean }[],
 	compareNames: (a: string, b: string) => number,
 ): RankingRow[] {
 	const reported = rows
 		.filter((r) => r.value !== null)
 		.sort((a, b) => (b.value as number) - (a.value as number) || compareNames(a.label, b.label));
-	const missing = rows.filter((r) => r.value === null).sort((a, b) => compareNames(a.label, b.label));
+	const missing = rows
+		.filter((r) => r.value === null)
+		.sort((a, b) => compareNames(a.label, b.label));
 	let rank = 0;
 	const ranked = reported.map((row, i) => {
 		if (i === 0 || row.value !== reported[i - 1]!.value) rank = i + 1;

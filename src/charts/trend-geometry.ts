@@ -10,7 +10,11 @@ export interface TrendSeries {
 }
 
 export interface TrendGeometry {
-	lines: { key: string; d: string; points: { year: number; value: number; cx: number; cy: number }[] }[];
+	lines: {
+		key: string;
+		d: string;
+		points: { year: number; value: number; cx: number; cy: number }[];
+	}[];
 	xTicks: { year: number; x: number }[];
 	yTicks: { value: number; y: number }[];
 }
@@ -21,7 +25,11 @@ export interface TrendSize {
 	margin: { top: number; right: number; bottom: number; left: number };
 }
 
-export function trendGeometry(years: readonly number[], series: readonly TrendSeries[], size: TrendSize): TrendGeometry {
+export function trendGeometry(
+	years: readonly number[],
+	series: readonly TrendSeries[],
+	size: TrendSize,
+): TrendGeometry {
 	const { width, height, margin } = size;
 	const x = scalePoint<number>()
 		.domain([...years])
@@ -41,9 +49,7 @@ export function trendGeometry(years: readonly number[], series: readonly TrendSe
 			key: s.key,
 			d: path(s.values) ?? '',
 			points: s.values.flatMap((value, i) =>
-				value === null
-					? []
-					: [{ year: years[i]!, value, cx: x(years[i]!) ?? 0, cy: y(value) }],
+				value === null ? [] : [{ year: years[i]!, value, cx: x(years[i]!) ?? 0, cy: y(value) }],
 			),
 		})),
 		xTicks: years.map((year) => ({ year, x: x(year) ?? 0 })),

@@ -42,7 +42,9 @@ export interface LoadOptions {
 /** Load every table of the manifest into DuckDB and prepare the derived tables. */
 export async function loadDataset(options: LoadOptions): Promise<Manifest> {
 	const { connector, readFile, decodeParquet, onProgress } = options;
-	const manifest = JSON.parse(new TextDecoder().decode(await readFile('manifest.json', () => {}))) as Manifest;
+	const manifest = JSON.parse(
+		new TextDecoder().decode(await readFile('manifest.json', () => {})),
+	) as Manifest;
 	const totalBytes = manifest.tables.reduce((sum, t) => sum + t.bytes, 0);
 	let loadedBytes = 0;
 	const report = (stage: LoadStage) => onProgress?.({ stage, loadedBytes, totalBytes });

@@ -40,7 +40,10 @@ export function headlineSql(f: ViewFilters): string {
 	const years = [f.yearTo - 1, f.yearTo];
 	const measures: MeasureId[] = [...HEADLINE_MEASURES, 'resolution_rate', 'petitions_received'];
 	const columns = measures
-		.map((id) => `${aggregateSql(id)} AS ${ident(`v_${id}`)}, ${reportedCountSql(id)} AS ${ident(`n_${id}`)}`)
+		.map(
+			(id) =>
+				`${aggregateSql(id)} AS ${ident(`v_${id}`)}, ${reportedCountSql(id)} AS ${ident(`n_${id}`)}`,
+		)
 		.join(',\n\t\t');
 	const unitCounts = years
 		.map(

@@ -58,15 +58,13 @@ const DERIVED: readonly Measure[] = [
 
 export const MEASURES: readonly Measure[] = [
 	...DERIVED,
-	...METRICS.map(
-		(m): Measure => ({
-			id: m.id,
-			label: m.label,
-			format: 'count',
-			formula: { kind: 'metric', metric: m.id },
-			computedFrom: { vi: '', en: '' },
-		}),
-	),
+	...METRICS.map((m): Measure => ({
+		id: m.id,
+		label: m.label,
+		format: 'count',
+		formula: { kind: 'metric', metric: m.id },
+		computedFrom: { vi: '', en: '' },
+	})),
 ];
 
 const BY_ID = new Map(MEASURES.map((m) => [m.id, m]));

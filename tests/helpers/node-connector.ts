@@ -21,8 +21,14 @@ const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm')
 export async function nodeConnector(): Promise<Connector> {
 	const db = await duckdb.createDuckDB(
 		{
-			mvp: { mainModule: join(dist, 'duckdb-mvp.wasm'), mainWorker: join(dist, 'duckdb-node-mvp.worker.cjs') },
-			eh: { mainModule: join(dist, 'duckdb-eh.wasm'), mainWorker: join(dist, 'duckdb-node-eh.worker.cjs') },
+			mvp: {
+				mainModule: join(dist, 'duckdb-mvp.wasm'),
+				mainWorker: join(dist, 'duckdb-node-mvp.worker.cjs'),
+			},
+			eh: {
+				mainModule: join(dist, 'duckdb-eh.wasm'),
+				mainWorker: join(dist, 'duckdb-node-eh.worker.cjs'),
+			},
 		},
 		new duckdb.VoidLogger(),
 		duckdb.NODE_RUNTIME,
@@ -46,7 +52,9 @@ export async function decodeParquetNode(bytes: Uint8Array): Promise<Uint8Array> 
 }
 
 /** A connector with the bundled dataset (public/data, built by `npm run data`) loaded and prepared. */
-export async function loadedConnector(dataDir = DATA_DIR): Promise<{ db: Connector; manifest: Manifest }> {
+export async function loadedConnector(
+	dataDir = DATA_DIR,
+): Promise<{ db: Connector; manifest: Manifest }> {
 	const db = await nodeConnector();
 	const manifest = await loadDataset({
 		connector: db,

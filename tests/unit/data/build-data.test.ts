@@ -1,0 +1,172 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { buildData } from '../../../scripts/build-data.ts';
+import { METRIC_IDS } from '../../../src/model/metrics.ts';
+import { nativeDuckDB, type NativeDb } from '../../helpers/native-duckdb.ts';
+
+let dirs: string[] = [];
+let manifest: ReturnType<typeof buildData>;
+let db: NativeDb;
+
+beforeAll(async () => {
+	dirs = [mkdtempSync(join(tmpdir(), 'hdnd-data-a-')), mkdtempSync(join(tmpdir(), 'hdnd-data-b-'))];
+	manifest = buildData(dirs[0]);
+	db = await nativeDuckDB(dirs[0]);
+});
+afterAll(() => {
+	db.close();
+	for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+const num = (rows: Record<string, unknown>[]) =>
+	rows.map((r) => Object.values(r).map((v) => (typeof v === 'bigint' ? Number(v) : v)));
+
+describe('npm run data', () => {
+	test('is deterministic: a second build writes byte-identical files', () => {
+		const again = buildData(dirs[1]);
+		expect(again.tables.map((t) => t.sha256)).toEqual(manifest.tables.map((t) => t.sha256));
+		for (const t of manifest.tables) {
+			const hash = createHash('sha256')
+				.update(readFileSync(join(dirs[1]!, t.file)))
+				.digest('hex');
+			expect(hash, t.file).toBe(t.sha256);
+		}
+	});
+
+	test('writes the four tables of the contract, with the catalogue as facts columns', async () => {
+		expect(manifest.tables.map((t) => t.name)).toEqual(['units', 'crosswalk', 'sources', 'facts']);
+		const columns = (await db.rows('DESCRIBE facts')).map((r) => r.column_name);
+		expect(columns).toEqual([
+			'unit_code',
+			'scheme',
+			'year',
+			'period',
+			'month',
+			'term',
+			'scope',
+			...METRIC_IDS,
+			'qualifier',
+			'source_id',
+			'note',
+		]);
+	});
+
+	test('units of both lists: 63/705/10,599 before July 2025, 34/0/3,321 after', async () => {
+		const counts = await db.rows(
+			'SELECT scheme, level, COUNT(*) AS n FROM units GROUP BY ALL ORDER BY ALL',
+		);
+		expect(num(counts)).toEqual([
+			['2023', 'commune', 10599],
+			['2023', 'district', 705],
+			['2023', 'province', 63],
+			['2025', 'commune', 3321],
+			['2025', 'province', 34],
+		]);
+	});
+
+	test('every fact names a unit of its own list and a known source', async () => {
+		const orphans = await db.rows(`SELECT COUNT(*) AS n FROM facts f
+			LEFT JOIN units u ON u.code = f.unit_code AND u.scheme = f.scheme WHERE u.code IS NULL`);
+		const unknownSources = await db.rows(
+			`SELECT COUNT(*) AS n FROM facts WHERE source_id NOT IN (SELECT id FROM sources)`,
+		);
+		expect(num([...orphans, ...unknownSources])).toEqual([[0], [0]]);
+	});
+
+	test('each year is reported by the list valid in it, for most but not all of its units', async () => {
+		const coverage = await db.rows(`
+			SELECT f.year, u.scheme, u.level, COUNT(*) AS reported,
+				(SELECT COUNT(*) FROM units x WHERE x.scheme = u.scheme AND x.level = u.level) AS units
+			FROM facts f JOIN units u ON u.code = f.unit_code AND u.scheme = f.scheme
+			WHERE f.period = 'year' AND f.scope = 'own' AND f.source_id = 'simulated-v1'
+			GROUP BY ALL ORDER BY ALL`);
+		const byYear = new Map<number, string[]>();
+		for (const row of coverage) {
+			const year = Number(row.year);
+			byYear.set(year, [...(byYear.get(year) ?? []), `${row.scheme}:${row.level}`]);
+			const share = Number(row.reported) / Number(row.units);
+			expect(share, `${year} ${row.level}`).toBeGreaterThan(0.8);
+			expect(share, `${year} ${row.level}`).toBeLessThanOrEqual(1);
+		}
+		for (let year = 2016; year <= 2026; year++) {
+			expect(byYear.get(year)).toEqual(
+				year < 2025
+					? ['2023:commune', '2023:district', '2023:province']
+					: ['2025:commune', '2025:province'],
+			);
+		}
+		const unreportedUnitYears = coverage.reduce(
+			(n, r) => n + Number(r.units) - Number(r.reported),
+			0,
+		);
+		expect(unreportedUnitYears).toBeGreaterThan(1000);
+	});
+
+	test('no negative counts, never more petitions resolved than received, and gaps stay NULL', async () => {
+		const negatives = METRIC_IDS.map((id) => `COUNT(*) FILTER (WHERE ${id} < 0)`).join(' + ');
+		const nulls = METRIC_IDS.map((id) => `COUNT(*) FILTER (WHERE ${id} IS NULL)`).join(' + ');
+		const [row] = await db.rows(`SELECT ${negatives} AS negatives,
+			COUNT(*) FILTER (WHERE petitions_resolved > petitions_received) AS over_resolved,
+			${nulls} AS nulls FROM facts`);
+		expect(Number(row!.negatives)).toBe(0);
+		expect(Number(row!.over_resolved)).toBe(0);
+		expect(Number(row!.nulls)).toBeGreaterThan(10_000);
+	});
+
+	test('simulated magnitudes match the seeds: a few sessions a year, supervisions in the tens, most petitions resolved', async () => {
+		const rows = await db.rows(`
+			SELECT u.level, AVG(sessions_regular + sessions_thematic) AS sessions, AVG(supervisions) AS supervisions,
+				AVG(petitions_received) AS petitions, SUM(petitions_resolved) / SUM(petitions_received) AS rate
+			FROM facts f JOIN units u ON u.code = f.unit_code AND u.scheme = f.scheme
+			WHERE f.source_id = 'simulated-v1' AND u.scheme = '2023' GROUP BY u.level ORDER BY u.level`);
+		const [commune, district, province] = rows.map((r) => ({
+			sessions: Number(r.sessions),
+			supervisions: Number(r.supervisions),
+			petitions: Number(r.petitions),
+			rate: Number(r.rate),
+		}));
+		expect(commune!.sessions).toBeGreaterThan(2);
+		expect(commune!.sessions).toBeLessThan(4);
+		expect(district!.sessions).toBeGreaterThan(3);
+		expect(district!.sessions).toBeLessThan(7);
+		expect(district!.supervisions).toBeGreaterThan(5);
+		expect(district!.supervisions).toBeLessThan(20);
+		expect(province!.petitions).toBeGreaterThan(district!.petitions);
+		expect(district!.petitions).toBeGreaterThan(commune!.petitions);
+		for (const level of [commune!, district!, province!]) {
+			expect(level.rate).toBeGreaterThan(0.7);
+			expect(level.rate).toBeLessThan(0.97);
+		}
+	});
+
+	test('the seed figures are stored as reported, with unit, period, scope and source', async () => {
+		const seeds =
+			await db.rows(`SELECT unit_code, year, period, month, scope, sessions_regular, sessions_thematic,
+			supervisions, surveys, explanatory_hearings, qualifier, source_id
+			FROM facts WHERE source_id LIKE 'seed-%' ORDER BY year, unit_code, scope`);
+		expect(num(seeds)).toEqual([
+			['006', 2019, 'year', null, 'own', null, null, null, null, 2, null, 'seed-004'],
+			['006', 2019, 'year', null, 'subunits', null, null, null, null, 21, 'at_least', 'seed-004'],
+			['276', 2022, 'year', null, 'own', 2, 3, 13, 3, null, null, 'seed-000'],
+			['276', 2022, 'year', null, 'subunits', 46, 7, 177, null, null, null, 'seed-000'],
+			['351', 2024, 'month', 2, 'own', null, null, 1, null, null, null, 'seed-001'],
+		]);
+	});
+
+	test("the simulated communes of Thạch Thất add up to the report's 46, 7 and 177 for 2022", async () => {
+		const [sums] = await db.rows(`SELECT SUM(sessions_regular) AS r, SUM(sessions_thematic) AS t,
+			SUM(supervisions) AS s, COUNT(*) AS communes
+			FROM facts f JOIN units u ON u.code = f.unit_code AND u.scheme = f.scheme
+			WHERE u.parent_code = '276' AND u.scheme = '2023' AND f.year = 2022`);
+		expect(num([sums!])).toEqual([[46, 7, 177, 23]]);
+	});
+
+	test('a reported unit-year has no simulated own row beside it', async () => {
+		const [row] = await db.rows(`SELECT COUNT(*) AS n FROM facts
+			WHERE unit_code = '276' AND scheme = '2023' AND year = 2022 AND scope = 'own' AND period = 'year'`);
+		expect(Number(row!.n)).toBe(1);
+	});
+});

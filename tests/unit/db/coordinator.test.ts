@@ -1,0 +1,108 @@
+import { tableFromArrays, type Table } from 'apache-arrow';
+import { describe, expect, test } from 'vitest';
+import type { Connector } from '../../../src/db/connector.ts';
+import { Coordinator, Superseded } from '../../../src/db/coordinator.ts';
+
+/** A connector whose queries finish only when the test releases them, recording what ran. */
+function controlledConnector() {
+	const ran: string[] = [];
+	const pending: { sql: string; resolve: (t: Table) => void; reject: (e: Error) => void }[] = [];
+	const connector: Connector = {
+		query: (sql) =>
+			new Promise<Table>((resolve, reject) => {
+				ran.push(sql);
+				pending.push({ sql, resolve, reject });
+			}),
+		exec: async (sql) => void ran.push(sql),
+		insertArrowIPC: async () => {},
+		close: async () => {},
+	};
+	const settle = async () => {
+		for (let i = 0; i < 5; i++) await Promise.resolve();
+	};
+	const finish = async (value: number) => {
+		await settle();
+		pending.shift()!.resolve(tableFromArrays({ v: [value] }));
+		await settle();
+	};
+	const fail = async (message: string) => {
+		await settle();
+		pending.shift()!.reject(new Error(message));
+		await settle();
+	};
+	return { connector, ran, finish, fail };
+}
+
+const value = (t: Table) => t.getChild('v')!.get(0);
+
+describe('Coordinator', () => {
+	test('a newer request of the same client drops the older one before it runs', async () => {
+		const { connector, ran, finish } = controlledConnector();
+		const coordinator = new Coordinator(connector);
+		const outcome = (p: Promise<Table>) => p.then(value, (e: unknown) => e);
+		const first = outcome(coordinator.request('chart', 'SELECT 1'));
+		await Promise.resolve();
+		await Promise.resolve(); // the first query is now running
+		const second = outcome(coordinator.request('chart', 'SELECT 2'));
+		const third = outcome(coordinator.request('chart', 'SELECT 3'));
+		await finish(1);
+		await finish(3);
+		expect(await first).toBeInstanceOf(Superseded); // ran, but its result is never delivered
+		expect(await second).toBeInstanceOf(Superseded);
+		expect(await third).toBe(3);
+		// The second never reached the engine.
+		expect(ran).toEqual(['SELECT 1', 'SELECT 3']);
+	});
+
+	test('different clients do not supersede each other', async () => {
+		const { connector, finish } = controlledConnector();
+		const coordinator = new Coordinator(connector);
+		const a = coordinator.request('ranking', 'SELECT 1');
+		const b = coordinator.request('trend', 'SELECT 2');
+		await finish(1);
+		await finish(2);
+		expect([value(await a), value(await b)]).toEqual([1, 2]);
+	});
+
+	test('the same SQL is answered from the cache, and not when caching is off', async () => {
+		const cached = controlledConnector();
+		const coordinator = new Coordinator(cached.connector);
+		const first = coordinator.query('SELECT 7');
+		await cached.finish(7);
+		await first;
+		expect(value(await coordinator.query('SELECT 7'))).toBe(7);
+		expect(cached.ran).toEqual(['SELECT 7']);
+
+		const uncached = controlledConnector();
+		const baseline = new Coordinator(uncached.connector, { cache: false });
+		const again = [baseline.query('SELECT 7'), baseline.query('SELECT 7')];
+		await uncached.finish(7);
+		await uncached.finish(7);
+		await Promise.all(again);
+		expect(uncached.ran).toEqual(['SELECT 7', 'SELECT 7']);
+	});
+
+	test('a failing query rejects with its error and the queue goes on', async () => {
+		const { connector, fail, finish } = controlledConnector();
+		const coordinator = new Coordinator(connector);
+		const bad = coordinator.request('a', 'SELECT nope').catch((e: Error) => e.message);
+		const good = coordinator.request('b', 'SELECT 1');
+		await fail('Binder Error: column "nope" not found');
+		await finish(1);
+		expect(await bad).toMatch(/nope/);
+		expect(value(await good)).toBe(1);
+	});
+
+	test('a statement that changes data clears the cache', async () => {
+		const { connector, ran, finish } = controlledConnector();
+		const coordinator = new Coordinator(connector);
+		const first = coordinator.query('SELECT 1');
+		await finish(1);
+		await first;
+		await coordinator.exec('DELETE FROM facts');
+		const again = coordinator.query('SELECT 1');
+		await finish(1);
+		await again;
+		expect(ran).toEqual(['SELECT 1', 'DELETE FROM facts', 'SELECT 1']);
+	});
+});

@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Connector } from '../../../src/db/connector.ts';
+import {
+	headlineSql,
+	rankingSql,
+	seriesSql,
+	unitFactsSql,
+	type ViewFilters,
+} from '../../../src/db/queries.ts';
+import { loadedConnector, rows } from '../../helpers/node-connector.ts';
+import { BEST_OWN_YEAR_SQL, nativeDuckDB, type NativeDb } from '../../helpers/native-duckdb.ts';
+
+let db: Connector;
+let native: NativeDb;
+beforeAll(async () => {
+	db = (await loadedConnector()).db;
+	native = await nativeDuckDB();
+});
+afterAll(async () => {
+	await db.close();
+	native.close();
+});
+
+const HANOI_2022: ViewFilters = {
+	province: '2025:01',
+	level: 'district',
+	yearFrom: 2016,
+	yearTo: 2022,
+	measure: 'sessions_total',
+};
+
+const n = (value: unknown) => (value === null ? null : Number(value));
+
+describe('headlineSql', () => {
+	test('national province-level figures equal native DuckDB over the Parquet', async () => {
+		const filters: ViewFilters = { ...HANOI_2022, province: null, level: 'province', yearTo: 2026 };
+		const app = await rows(db, headlineSql(filters));
+		const expected = await native.rows(`
+			WITH b AS (${BEST_OWN_YEAR_SQL})
+			SELECT year, SUM(supervisions) AS sup, SUM(sessions_regular + sessions_thematic) AS sessions,
+				SUM(petitions_resolved) AS resolved,
+				SUM(petitions_resolved) FILTER (WHERE petitions_received IS NOT NULL AND petitions_resolved IS NOT NULL)
+				/ SUM(petitions_received) FILTER (WHERE petitions_received IS NOT NULL AND petitions_resolved IS NOT NULL) AS rate,
+				COUNT(supervisions) AS n_sup
+			FROM b WHERE level = 'province' AND year IN (2025, 2026) GROUP BY year ORDER BY year`);
+		expect(app.map((r) => r.year)).toEqual([2025, 2026]);
+		for (const [i, row] of app.entries()) {
+			const want = expected[i]!;
+			expect(row.units).toBe(34);
+			expect(row.v_supervisions).toBe(n(want.sup));
+			expect(row.n_supervisions).toBe(n(want.n_sup));
+			expect(row.v_sessions_total).toBe(n(want.sessions));
+			expect(row.v_petitions_resolved).toBe(n(want.resolved));
+			expect(row.v_resolution_rate).toBeCloseTo(n(want.rate)!, 12);
+			expect(row.any_simulated).toBe(true);
+		}
+	});
+
+	test('a 2025 province covers its old districts, with the reported Thạch Thất figure in place', async () => {
+		const app = await rows(db, headlineSql(HANOI_2022));
+		const expected = await native.rows(`
+			WITH b AS (${BEST_OWN_YEAR_SQL})
+			SELECT year, SUM(sessions_regular + sessions_thematic) AS sessions, COUNT(*) AS reporting
+			FROM b WHERE level = 'district' AND province_2025 = '01' AND year IN (2021, 2022)
+			GROUP BY year ORDER BY year`);
+		expect(app.map((r) => [r.year, r.units, r.v_sessions_total, r.reporting_units])).toEqual(
+			expected.map((r) => [r.year, 30, n(r.sessions), n(r.reporting)]),
+		);
+	});
+
+	test('a year with no units of the level (districts after 2025) has no figures', async () => {
+		const app = await rows(db, headlineSql({ ...HANOI_2022, yearTo: 2026 }));
+		expect(app.map((r) => [r.year, r.units, r.v_supervisions])).toEqual([
+			[2025, 0, null],
+			[2026, 0, null],
+		]);
+	});
+});
+
+describe('rankingSql', () => {
+	test('lists every unit of the level and area, unreported ones with NULL, reported figures first-hand', async () => {
+		const ranking = await rows(db, rankingSql(HANOI_2022));
+		expect(ranking).toHaveLength(30); // Hà Nội's districts in the 2023 list
+		const thachThat = ranking.find((r) => r.unit_key === '2023:276');
+		expect(thachThat).toEqual({ unit_key: '2023:276', value: 5, source_kind: 'reported' });
+		const unreported = ranking.filter((r) => r.value === null);
+		const [{ missing }] = (await native.rows(`
+			SELECT COUNT(*) AS missing FROM units u
+			WHERE u.scheme = '2023' AND u.level = 'district' AND u.province_2025 = '01'
+			AND NOT EXISTS (SELECT 1 FROM (${BEST_OWN_YEAR_SQL}) b WHERE b.unit_code = u.code AND b.scheme = '2023'
+				AND b.year = 2022 AND b.sessions_regular IS NOT NULL AND b.sessions_thematic IS NOT NULL)`)) as [
+			{ missing: unknown },
+		];
+		expect(unreported).toHaveLength(Number(missing));
+	});
+
+	test('code 24 is Bắc Giang in the old list and Bắc Ninh (with Bắc Giang) in the new one', async () => {
+		const old = await rows(db, rankingSql({ ...HANOI_2022, province: '2023:24' }));
+		const merged = await rows(db, rankingSql({ ...HANOI_2022, province: '2025:24' }));
+		const bacNinhDistricts = await native.rows(
+			"SELECT COUNT(*) AS n FROM units WHERE scheme = '2023' AND level = 'district' AND parent_code = '27'",
+		);
+		expect(old.length).toBe(10);
+		expect(merged.length).toBe(old.length + Number(bacNinhDistricts[0]!.n));
+	});
+
+	test('the district level after 2025 is empty', async () => {
+		expect(await rows(db, rankingSql({ ...HANOI_2022, yearTo: 2025 }))).toEqual([]);
+	});
+});
+
+describe('seriesSql and unitFactsSql', () => {
+	test('a unit over the years, with the reported year marked', async () => {
+		const series = await rows(db, seriesSql(HANOI_2022, ['2023:276']));
+		expect(series.length).toBeGreaterThan(0);
+		expect(series.every((p) => p.year! >= 2016 && (p.year as number) <= 2022)).toBe(true);
+		expect(series.at(-1)).toEqual({
+			unit_key: '2023:276',
+			year: 2022,
+			value: 5,
+			source_kind: 'reported',
+		});
+	});
+
+	test("Thạch Thất 2022: the district's own figures and the communes' sum, both from the seed report", async () => {
+		const facts = await rows(db, unitFactsSql('2023:276', 2022));
+		expect(
+			facts.map((f) => [
+				f.scope,
+				f.sessions_regular,
+				f.sessions_thematic,
+				f.supervisions,
+				f.surveys,
+				f.source_id,
+			]),
+		).toEqual([
+			['own', 2, 3, 13, 3, 'seed-000'],
+			['subunits', 46, 7, 177, null, 'seed-000'],
+		]);
+		expect(facts[0]!.source_date).toBe('2023-01-11');
+	});
+
+	test('malformed unit keys never reach SQL', () => {
+		expect(() => unitFactsSql("2023:276' OR 1=1", 2022)).toThrow(/Not a unit key/);
+	});
+});

@@ -1,0 +1,50 @@
+import { describe, expect, test } from 'vitest';
+import {
+	formatChange,
+	formatDate,
+	formatNumber,
+	formatPercent,
+	interpolate,
+} from '../../../src/i18n/format.ts';
+import { en, vi } from '../../../src/i18n/messages.ts';
+
+describe('Vietnamese number and date forms', () => {
+	test('thousands with dots, decimals with a comma', () => {
+		expect(formatNumber(1234.5, 'vi')).toBe('1.234,5');
+		expect(formatNumber(1143, 'vi', 0)).toBe('1.143');
+		expect(formatNumber(1234.5, 'en')).toBe('1,234.5');
+	});
+
+	test('percentages with one decimal: 89,2%', () => {
+		expect(formatPercent(0.892, 'vi')).toBe('89,2%');
+		expect(formatChange(0.125, 'vi')).toBe('+12,5%');
+		expect(formatChange(-0.03, 'vi')).toMatch(/^[-−]3,0%$/);
+	});
+
+	test('dates as 23/11/2026', () => {
+		expect(formatDate('2026-11-23', 'vi')).toBe('23/11/2026');
+		expect(formatDate(new Date(2023, 0, 11), 'vi')).toBe('11/01/2023');
+	});
+
+	test('not reported is a dash, never zero', () => {
+		expect(formatNumber(null, 'vi')).toBe('—');
+		expect(formatPercent(undefined, 'vi')).toBe('—');
+		expect(formatChange(Number.NaN, 'vi')).toBe('—');
+		expect(formatNumber(0, 'vi')).toBe('0');
+	});
+});
+
+describe('message catalogues', () => {
+	test('English has every Vietnamese key, with the same placeholders', () => {
+		expect(Object.keys(en).sort()).toEqual(Object.keys(vi).sort());
+		for (const key of Object.keys(vi) as (keyof typeof vi)[]) {
+			const names = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+			expect(names(en[key]), key).toEqual(names(vi[key]));
+		}
+	});
+
+	test('placeholders are filled by name', () => {
+		expect(interpolate('{n}/{total} đơn vị', { n: 3, total: 34 })).toBe('3/34 đơn vị');
+		expect(interpolate('{missing}', {})).toBe('{missing}');
+	});
+});

@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { csvParse } from 'd3-dsv';
+import { describe, expect, test } from 'vitest';
+import { UnitIndex, type UnitRowInput } from '../../../src/model/unit-index.ts';
+import { compareVietnamese, foldVietnamese } from '../../../src/model/text.ts';
+import { parseUnitKey, schemeOfYear, unitKey } from '../../../src/model/units.ts';
+import { ROOT } from '../../helpers/node-connector.ts';
+
+function unitsOf(scheme: '2023' | '2025'): UnitRowInput[] {
+	const rows = csvParse(readFileSync(join(ROOT, 'data/units', `units_${scheme}.csv`), 'utf8'));
+	return rows.map((r) => ({
+		code: r.code!,
+		scheme,
+		name: r.name!,
+		name_with_type: r.name_with_type!,
+		type: r.type!,
+		level: r.level!,
+		parent_code: r.parent_code || null,
+		province_code: r.code!.slice(0, 2),
+		province_2025: r.code!.slice(0, 2),
+	}));
+}
+
+const index = new UnitIndex([...unitsOf('2023'), ...unitsOf('2025')]);
+
+describe('unit keys', () => {
+	test('carry the scheme, because codes were reused in 2025', () => {
+		expect(unitKey('2023', '24')).toBe('2023:24');
+		expect(index.label('2023:24')).toBe('Tỉnh Bắc Giang');
+		expect(index.label('2025:24')).toBe('Tỉnh Bắc Ninh');
+	});
+
+	test('parse only well-formed keys', () => {
+		expect(parseUnitKey('2025:00004')).toEqual({ scheme: '2025', code: '00004' });
+		expect(parseUnitKey('2024:01')).toBeUndefined();
+		expect(parseUnitKey('2023:1')).toBeUndefined();
+		expect(parseUnitKey("2023:01' OR 1=1")).toBeUndefined();
+	});
+
+	test('years up to 2024 belong to the old list, from 2025 to the new one', () => {
+		expect(schemeOfYear(2024)).toBe('2023');
+		expect(schemeOfYear(2025)).toBe('2025');
+	});
+});
+
+describe('search and sorting', () => {
+	test('"thach that" finds Huyện Thạch Thất, ignoring diacritics and case', () => {
+		expect(foldVietnamese('Huyện Thạch Thất')).toBe('huyen thach that');
+		expect(foldVietnamese('Đống Đa')).toBe('dong da');
+		const found = index.search('thach that').map((u) => u.key);
+		expect(found).toContain('2023:276');
+	});
+
+	test('provinces are listed in Vietnamese alphabetical order, 63 before and 34 after 2025', () => {
+		const old = index.provinces('2023');
+		expect(old).toHaveLength(63);
+		expect(index.provinces('2025')).toHaveLength(34);
+		expect(old[0]?.name).toBe('An Giang');
+		// "Đ" sorts after "D" in Vietnamese; plain code-point order would put it after "Z".
+		const names = old.map((u) => u.name);
+		expect(names.indexOf('Đà Nẵng')).toBeGreaterThan(names.indexOf('Cao Bằng'));
+		expect(names.indexOf('Đà Nẵng')).toBeLessThan(names.indexOf('Gia Lai'));
+		expect([...names].sort(compareVietnamese)).toEqual(names);
+	});
+});

@@ -1,0 +1,56 @@
+import { describe, expect, test } from 'vitest';
+import {
+	DEFAULT_VIEW,
+	MAX_SELECTED,
+	parseViewState,
+	serializeViewState,
+	type ViewState,
+} from '../../../src/state/view-state.ts';
+
+describe('view state in the URL', () => {
+	test('defaults write nothing', () => {
+		expect(serializeViewState({ ...DEFAULT_VIEW, selected: [] }).toString()).toBe('');
+		expect(parseViewState(new URLSearchParams())).toEqual(DEFAULT_VIEW);
+	});
+
+	test('a chosen view survives the round trip through the URL', () => {
+		const view: ViewState = {
+			province: '2023:01',
+			level: 'district',
+			yearFrom: 2016,
+			yearTo: 2022,
+			measure: 'supervisions',
+			selected: ['2023:276', '2023:006'],
+			focus: '2023:276',
+			lang: 'en',
+		};
+		const query = serializeViewState(view).toString();
+		expect(query).toBe(
+			'p=2023%3A01&lv=district&y0=2016&y1=2022&m=supervisions&u=2023%3A276%2C2023%3A006&f=2023%3A276&lang=en',
+		);
+		expect(parseViewState(new URLSearchParams(query))).toEqual(view);
+	});
+
+	test('malformed parameters fall back to defaults instead of breaking the page', () => {
+		const parsed = parseViewState(
+			new URLSearchParams(
+				'p=2023:276&lv=hamlet&y0=1990&y1=abc&m=DROP&u=x,2025:01,2025:01&f=zz&lang=fr',
+			),
+		);
+		expect(parsed.province).toBeNull(); // a district is not a province
+		expect(parsed.level).toBe(DEFAULT_VIEW.level);
+		expect(parsed.yearFrom).toBe(DEFAULT_VIEW.yearFrom);
+		expect(parsed.yearTo).toBe(DEFAULT_VIEW.yearTo);
+		expect(parsed.measure).toBe(DEFAULT_VIEW.measure);
+		expect(parsed.selected).toEqual(['2025:01']);
+		expect(parsed.focus).toBeNull();
+		expect(parsed.lang).toBe('vi');
+	});
+
+	test('a reversed year range is put in order, and selections are capped', () => {
+		const keys = Array.from({ length: 12 }, (_, i) => `2025:${String(i + 1).padStart(2, '0')}`);
+		const parsed = parseViewState(new URLSearchParams(`y0=2024&y1=2018&u=${keys.join(',')}`));
+		expect([parsed.yearFrom, parsed.yearTo]).toEqual([2018, 2024]);
+		expect(parsed.selected).toHaveLength(MAX_SELECTED);
+	});
+});
