@@ -48,7 +48,8 @@ async function single(name, command, args) {
 
 /** A Vitest run through an npm script, counted from its JSON report. */
 async function vitest(name, script) {
-	const report = join(RESULTS, `${name}.json`);
+	const relativeReport = `test-results/${name}.json`;
+	const report = join(ROOT, relativeReport);
 	rmSync(report, { force: true });
 	const args = [
 		'run',
@@ -56,7 +57,7 @@ async function vitest(name, script) {
 		'--',
 		'--reporter=default',
 		'--reporter=json',
-		`--outputFile.json=${report}`,
+		`--outputFile.json=${relativeReport}`,
 	];
 	banner(`${name}: npm ${args.join(' ')}`);
 	const started = Date.now();
