@@ -74,7 +74,11 @@ export async function loadDataset(options: LoadOptions): Promise<Manifest> {
 export function fetchFrom(baseUrl: string) {
 	return async (name: string, onBytes: (n: number) => void): Promise<Uint8Array> => {
 		const response = await fetch(new URL(name, baseUrl));
-		if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
+		if (!response.ok) throw new Error(`${name}: not found (HTTP ${response.status})`);
+		// Single-page servers answer a missing file with the app's own page instead of a 404.
+		if (response.headers.get('content-type')?.includes('text/html')) {
+			throw new Error(`${name}: not found (the server answered with a web page)`);
+		}
 		if (!response.body) return new Uint8Array(await response.arrayBuffer());
 		const chunks: Uint8Array[] = [];
 		const reader = response.body.getReader();

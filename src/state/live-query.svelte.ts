@@ -2,6 +2,9 @@
  * A query that follows the view: whenever its SQL changes, the coordinator runs it and the parsed result
  * replaces the old one. Superseded results are dropped; a failing query keeps the last good result and
  * reports its error. Create it while a component initialises (it owns an $effect).
+ *
+ * The SQL function returns text to run, null for "nothing to show" (the empty result), or undefined for
+ * "not yet": an input it depends on is still loading, so the current result stays until it can run.
  */
 import { untrack } from 'svelte';
 import type { Table } from 'apache-arrow';
@@ -16,12 +19,13 @@ export class LiveQuery<T> {
 	constructor(
 		coordinator: Coordinator,
 		client: string,
-		sql: () => string | null,
+		sql: () => string | null | undefined,
 		parse: (table: Table) => T,
 		empty: T,
 	) {
 		$effect(() => {
 			const text = sql();
+			if (text === undefined) return;
 			if (text === null) {
 				untrack(() => {
 					this.value = empty;
