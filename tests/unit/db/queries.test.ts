@@ -113,7 +113,7 @@ describe('seriesSql and unitFactsSql', () => {
 	test('a unit over the years, with the reported year marked', async () => {
 		const series = await rows(db, seriesSql(HANOI_2022, ['2023:276']));
 		expect(series.length).toBeGreaterThan(0);
-		expect(series.every((p) => p.year! >= 2016 && (p.year as number) <= 2022)).toBe(true);
+		expect(series.every((p) => (p.year as number) >= 2016 && (p.year as number) <= 2022)).toBe(true);
 		expect(series.at(-1)).toEqual({
 			unit_key: '2023:276',
 			year: 2022,
