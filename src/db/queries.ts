@@ -3,7 +3,8 @@
  * every builder is run against a real DuckDB in the unit tests.
  */
 import { HEADLINE_MEASURES, type MeasureId } from '../model/measures.ts';
-import { parseUnitKey, schemeOfYear, type UnitLevel } from '../model/units.ts';
+import { parseUnitKey, schemeOfYear, type Scheme, type UnitLevel } from '../model/units.ts';
+import type { Basis } from '../state/view-state.ts';
 import { aggregateSql, reportedCountSql, unitValueSql } from './measure-sql.ts';
 import { ident, num, str, strList } from './sql.ts';
 
@@ -15,6 +16,20 @@ export interface ViewFilters {
 	yearFrom: number;
 	yearTo: number;
 	measure: MeasureId;
+	/** As reported by the units of their time, or re-aggregated onto the 2025 units. */
+	basis: Basis;
+	/** Years brushed on a chart: the ranking sums over them instead of the last year alone. */
+	brush: [number, number] | null;
+}
+
+/** The prepared table a basis reads: `yearly` or its re-aggregation onto the 2025 units. */
+export function yearlyTable(basis: Basis): string {
+	return basis === 'units2025' ? 'yearly_2025' : 'yearly';
+}
+
+/** The list whose units a year is shown with. */
+export function unitScheme(basis: Basis, year: number): Scheme {
+	return basis === 'units2025' ? '2025' : schemeOfYear(year);
 }
 
 /**
@@ -49,14 +64,15 @@ export function headlineSql(f: ViewFilters): string {
 		.map(
 			(y) =>
 				`SELECT ${num(y)} AS year, COUNT(*)::INTEGER AS units FROM units
-				WHERE scheme = ${str(schemeOfYear(y))} AND level = ${str(f.level)} AND ${areaWhere(f.province)}`,
+				WHERE scheme = ${str(unitScheme(f.basis, y))} AND level = ${str(f.level)} AND ${areaWhere(f.province)}`,
 		)
 		.join(' UNION ALL ');
 	return `WITH figures AS (
 		SELECT year, ${columns},
 		COUNT(*)::INTEGER AS reporting_units,
-		COALESCE(BOOL_OR(source_kind = 'simulated'), FALSE) AS any_simulated
-		FROM yearly
+		COALESCE(BOOL_OR(source_kind = 'simulated'), FALSE) AS any_simulated,
+		COALESCE(BOOL_OR(approx), FALSE) AS any_approx
+		FROM ${yearlyTable(f.basis)}
 		WHERE level = ${str(f.level)} AND ${areaWhere(f.province)} AND year IN (${years.map(num).join(', ')})
 		GROUP BY year
 	)
@@ -65,22 +81,41 @@ export function headlineSql(f: ViewFilters): string {
 	ORDER BY c.year`;
 }
 
+/** The years the ranking covers: the brushed span, or the last year of the range. */
+export function rankingSpan(f: ViewFilters): [number, number] {
+	return f.brush ?? [f.yearTo, f.yearTo];
+}
+
 /**
- * Every unit of the chosen level and area that existed in the last year, with its value of the measure
- * (NULL when not reported) and the kind of its source. Ordering and cutting happen in the view.
+ * Every unit of the chosen level and area that exists at the end of the ranked span, with its value of the
+ * measure (NULL when not reported), the kind of its source and whether it is approximate. Over a span of
+ * several years, counts add up and rates are ratios of sums, and a unit must have reported every year of
+ * the span: a sum over some of the years is not a figure for the span. Ordering happens in the view.
  */
 export function rankingSql(f: ViewFilters): string {
-	return `SELECT u.scheme || ':' || u.code AS unit_key, ${unitValueSql(f.measure, 'y.')} AS value,
-		y.source_kind
-	FROM units u
-	LEFT JOIN yearly y ON y.scheme = u.scheme AND y.code = u.code AND y.year = ${num(f.yearTo)}
-	WHERE u.scheme = ${str(schemeOfYear(f.yearTo))} AND u.level = ${str(f.level)} AND ${areaWhere(f.province, 'u.')}`;
+	const [from, to] = rankingSpan(f);
+	const table = yearlyTable(f.basis);
+	const units = `SELECT scheme, code FROM units
+		WHERE scheme = ${str(unitScheme(f.basis, to))} AND level = ${str(f.level)} AND ${areaWhere(f.province)}`;
+	if (from === to) {
+		return `SELECT u.scheme || ':' || u.code AS unit_key, ${unitValueSql(f.measure, 'y.')} AS value,
+			y.source_kind, COALESCE(y.approx, FALSE) AS approx
+		FROM (${units}) u
+		LEFT JOIN ${table} y ON y.scheme = u.scheme AND y.code = u.code AND y.year = ${num(to)}`;
+	}
+	return `SELECT u.scheme || ':' || u.code AS unit_key,
+		CASE WHEN COUNT(${unitValueSql(f.measure, 'y.')}) = ${num(to - from + 1)} THEN ${aggregateSql(f.measure)} END AS value,
+		CASE WHEN BOOL_OR(y.source_kind = 'simulated') THEN 'simulated' ELSE MIN(y.source_kind) END AS source_kind,
+		COALESCE(BOOL_OR(y.approx), FALSE) AS approx
+	FROM (${units}) u
+	LEFT JOIN ${table} y ON y.scheme = u.scheme AND y.code = u.code AND y.year BETWEEN ${num(from)} AND ${num(to)}
+	GROUP BY u.scheme, u.code`;
 }
 
 /** Values of the measure for the given units over the year range; years a unit did not report are absent. */
 export function seriesSql(f: ViewFilters, unitKeys: readonly string[]): string {
-	return `SELECT unit_key, year, ${unitValueSql(f.measure)} AS value, source_kind
-	FROM yearly
+	return `SELECT unit_key, year, ${unitValueSql(f.measure)} AS value, source_kind, approx
+	FROM ${yearlyTable(f.basis)}
 	WHERE unit_key IN ${strList(unitKeys)} AND year BETWEEN ${num(f.yearFrom)} AND ${num(f.yearTo)}
 	ORDER BY unit_key, year`;
 }

@@ -70,6 +70,27 @@ export const vi = {
 	footerUpdated: 'Dữ liệu: {tables} bảng, {rows} dòng',
 	computedFrom: 'Cách tính',
 	queryError: 'Lỗi truy vấn',
+	navLabel: 'Các màn hình',
+	pageOverview: 'Tổng quan',
+	pageCompare: 'So sánh đơn vị',
+	pageMap: 'Bản đồ',
+	pageSql: 'Truy vấn SQL',
+	pageNotebooks: 'Sổ phân tích',
+	pageData: 'Dữ liệu',
+	basisLabel: 'Đơn vị hành chính',
+	basisReported: 'Như báo cáo (đơn vị cũ đến 2024)',
+	basisUnits2025: 'Quy về đơn vị từ 01/7/2025',
+	basisNoteReported:
+		'Số liệu theo đơn vị của từng năm: trước 2025 là đơn vị cũ, từ 2025 là đơn vị mới.',
+	basisNoteUnits2025:
+		'Số liệu trước 2025 được cộng từ các đơn vị cũ vào đơn vị mới theo bảng chuyển đổi; ≈: có xã bị chia cho nhiều xã mới (chia đều), chỉ tính khi mọi đơn vị cũ đều báo cáo.',
+	approxMark: '≈ ước tính qua bảng chuyển đổi (xã bị chia tách)',
+	brushNote: 'Đang chọn các năm {from}–{to}: bảng xếp hạng cộng dồn các năm này.',
+	clearBrush: 'Bỏ chọn năm',
+	brushHint: 'Kéo trên biểu đồ để chọn một khoảng năm.',
+	searchLabel: 'Tìm đơn vị',
+	searchPlaceholder: 'Tìm xã, huyện, tỉnh… (vd: thach that)',
+	searchNoResult: 'Không tìm thấy đơn vị nào',
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -143,4 +164,25 @@ export const en: Messages = {
 	footerUpdated: 'Data: {tables} tables, {rows} rows',
 	computedFrom: 'Computed as',
 	queryError: 'Query error',
+	navLabel: 'Screens',
+	pageOverview: 'Overview',
+	pageCompare: 'Compare units',
+	pageMap: 'Map',
+	pageSql: 'SQL',
+	pageNotebooks: 'Notebooks',
+	pageData: 'Data',
+	basisLabel: 'Administrative units',
+	basisReported: 'As reported (old units up to 2024)',
+	basisUnits2025: 'On the units of 1 July 2025',
+	basisNoteReported:
+		'Figures by the units of each year: old units before 2025, new units from 2025.',
+	basisNoteUnits2025:
+		'Figures before 2025 are summed from the old units into the new ones through the crosswalk; ≈: a commune was split over several new ones (evenly); a figure counts only if every old unit reported it.',
+	approxMark: '≈ estimated through the crosswalk (split commune)',
+	brushNote: 'Years {from}–{to} selected: the ranking adds them up.',
+	clearBrush: 'Clear years',
+	brushHint: 'Drag on the chart to select a span of years.',
+	searchLabel: 'Find a unit',
+	searchPlaceholder: 'Find a commune, district, province… (e.g. thach that)',
+	searchNoResult: 'No unit found',
 };

@@ -7,7 +7,19 @@ import { FIRST_YEAR, LAST_YEAR } from '../model/periods.ts';
 import { LEVELS, parseUnitKey, type UnitLevel } from '../model/units.ts';
 import type { Lang } from '../i18n/format.ts';
 
+/** The screens of the app. */
+export const PAGES = ['overview', 'compare', 'map', 'sql', 'notebooks', 'data'] as const;
+export type Page = (typeof PAGES)[number];
+
+/**
+ * How figures across 1 July 2025 are shown: as reported by the units of their time, or re-aggregated
+ * onto the units of the 2025 list through the crosswalk.
+ */
+export type Basis = 'reported' | 'units2025';
+
 export interface ViewState {
+	page: Page;
+	basis: Basis;
 	province: string | null;
 	level: UnitLevel;
 	yearFrom: number;
@@ -17,10 +29,14 @@ export interface ViewState {
 	selected: string[];
 	/** The unit whose details are open. */
 	focus: string | null;
+	/** Years brushed on a chart: highlighted in every view, and the span the ranking sums over. */
+	brush: [number, number] | null;
 	lang: Lang;
 }
 
 export const DEFAULT_VIEW: Readonly<ViewState> = {
+	page: 'overview',
+	basis: 'reported',
 	province: null,
 	level: 'province',
 	yearFrom: 2019,
@@ -28,6 +44,7 @@ export const DEFAULT_VIEW: Readonly<ViewState> = {
 	measure: 'sessions_total',
 	selected: [],
 	focus: null,
+	brush: null,
 	lang: 'vi',
 };
 
@@ -49,7 +66,15 @@ export function parseViewState(params: URLSearchParams): ViewState {
 	if (yearFrom > yearTo) [yearFrom, yearTo] = [yearTo, yearFrom];
 	const keys = (params.get('u') ?? '').split(',').filter((k) => parseUnitKey(k));
 	const focus = params.get('f');
+	const page = params.get('v') as Page | null;
+	const brush = (params.get('yb') ?? '').split('-').map(Number);
+	const brushValid =
+		brush.length === 2 &&
+		brush.every((y) => y >= yearFrom && y <= yearTo) &&
+		brush[0]! <= brush[1]!;
 	return {
+		page: page && PAGES.includes(page) ? page : DEFAULT_VIEW.page,
+		basis: params.get('b') === 'units2025' ? 'units2025' : 'reported',
 		province: province && parseUnitKey(province)?.code.length === 2 ? province : null,
 		level: level && LEVELS.includes(level) ? level : DEFAULT_VIEW.level,
 		yearFrom,
@@ -57,6 +82,7 @@ export function parseViewState(params: URLSearchParams): ViewState {
 		measure: isMeasureId(measure) ? measure : DEFAULT_VIEW.measure,
 		selected: [...new Set(keys)].slice(0, MAX_SELECTED),
 		focus: focus && parseUnitKey(focus) ? focus : null,
+		brush: brushValid ? [brush[0]!, brush[1]!] : null,
 		lang: params.get('lang') === 'en' ? 'en' : 'vi',
 	};
 }
@@ -64,6 +90,8 @@ export function parseViewState(params: URLSearchParams): ViewState {
 /** URL parameters for a view: the non-default choices only, in a fixed order. */
 export function serializeViewState(view: ViewState): URLSearchParams {
 	const params = new URLSearchParams();
+	if (view.page !== DEFAULT_VIEW.page) params.set('v', view.page);
+	if (view.basis !== DEFAULT_VIEW.basis) params.set('b', view.basis);
 	if (view.province) params.set('p', view.province);
 	if (view.level !== DEFAULT_VIEW.level) params.set('lv', view.level);
 	if (view.yearFrom !== DEFAULT_VIEW.yearFrom) params.set('y0', String(view.yearFrom));
@@ -71,6 +99,7 @@ export function serializeViewState(view: ViewState): URLSearchParams {
 	if (view.measure !== DEFAULT_VIEW.measure) params.set('m', view.measure);
 	if (view.selected.length > 0) params.set('u', view.selected.join(','));
 	if (view.focus) params.set('f', view.focus);
+	if (view.brush) params.set('yb', `${view.brush[0]}-${view.brush[1]}`);
 	if (view.lang !== DEFAULT_VIEW.lang) params.set('lang', view.lang);
 	return params;
 }

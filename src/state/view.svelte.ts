@@ -6,8 +6,15 @@ import { getContext, setContext } from 'svelte';
 import { interpolate, type Lang } from '../i18n/format.ts';
 import { en, vi, type MessageKey } from '../i18n/messages.ts';
 import type { Bilingual } from '../model/metrics.ts';
-import { schemeOfYear, type UnitLevel } from '../model/units.ts';
-import { DEFAULT_VIEW, MAX_SELECTED, serializeViewState, type ViewState } from './view-state.ts';
+import { FIRST_YEAR_OF_2025_SCHEME, schemeOfYear, type UnitLevel } from '../model/units.ts';
+import {
+	DEFAULT_VIEW,
+	MAX_SELECTED,
+	serializeViewState,
+	type Basis,
+	type Page,
+	type ViewState,
+} from './view-state.ts';
 
 const CATALOGUES = { vi, en } as const;
 
@@ -29,11 +36,52 @@ export class View {
 	/** The current language's side of a bilingual text. */
 	pick = (text: Bilingual): string => text[this.state.lang];
 
+	/** The scheme whose units the last year of the range is shown with. */
+	get endScheme(): '2023' | '2025' {
+		return this.state.basis === 'units2025' ? '2025' : schemeOfYear(this.state.yearTo);
+	}
+
+	/** The year range crosses 1 July 2025, so the basis choice matters. */
+	get crossesReorganisation(): boolean {
+		return (
+			this.state.yearFrom < FIRST_YEAR_OF_2025_SCHEME &&
+			this.state.yearTo >= FIRST_YEAR_OF_2025_SCHEME
+		);
+	}
+
+	setPage(page: Page): void {
+		this.state.page = page;
+	}
+
+	setBasis(basis: Basis): void {
+		this.state.basis = basis;
+		// Old units and new units are different keys: a selection does not carry over.
+		this.state.selected = [];
+		this.state.focus = null;
+		this.#keepLevelValid();
+	}
+
+	/** Brush a span of years (null clears it); kept inside the year range. */
+	setBrush(brush: [number, number] | null): void {
+		if (!brush) {
+			this.state.brush = null;
+			return;
+		}
+		const from = Math.max(this.state.yearFrom, Math.min(brush[0], brush[1]));
+		const to = Math.min(this.state.yearTo, Math.max(brush[0], brush[1]));
+		this.state.brush = from <= to ? [from, to] : null;
+	}
+
+	/** The district level only exists where the shown units are of the old list. */
+	#keepLevelValid(): void {
+		if (this.state.level === 'district' && this.endScheme === '2025') this.state.level = 'commune';
+	}
+
 	setProvince(province: string | null): void {
 		this.state.province = province;
 		// Picking a province means looking inside it: go one level down from the province level.
 		if (province && this.state.level === 'province') {
-			this.state.level = schemeOfYear(this.state.yearTo) === '2025' ? 'commune' : 'district';
+			this.state.level = this.endScheme === '2025' ? 'commune' : 'district';
 		}
 		this.state.selected = [];
 		this.state.focus = null;
@@ -48,6 +96,17 @@ export class View {
 	setYears(yearFrom: number, yearTo: number): void {
 		this.state.yearFrom = Math.min(yearFrom, yearTo);
 		this.state.yearTo = Math.max(yearFrom, yearTo);
+		const brush = this.state.brush;
+		if (brush) this.setBrush(brush);
+		if (
+			!this.crossesReorganisation &&
+			this.state.basis === 'units2025' &&
+			this.state.yearTo >= 2025
+		) {
+			// Within the 2025 list alone, both bases are the same figures; keep the URL honest.
+			this.state.basis = 'reported';
+		}
+		this.#keepLevelValid();
 	}
 
 	/** Add a unit to the trend chart (and open its details), or take it out if it is already there. */
@@ -65,6 +124,7 @@ export class View {
 	clearSelection(): void {
 		this.state.selected = [];
 		this.state.focus = null;
+		this.state.brush = null;
 	}
 
 	/** The URL query string for the current choices. */

@@ -19,8 +19,10 @@ export interface SmallFact {
 }
 
 /**
- * Units: province 01 with districts 001 and 002 (old list), province 02 with district 003;
- * in the 2025 list, province 01 with communes 00001 and 00002. Sources: sim (simulated), rep (reported).
+ * Units: old list: province 01 with districts 001 (commune 00101) and 002 (communes 00102, 00103),
+ * province 02 with district 003; 2025 list: province 01 (old 01 and 02 merged) with communes 00001 and
+ * 00002. Crosswalk: 00101 → 00001 (full), 00102 → 00001 and 00002 (partial), 00103 → 00002 (full).
+ * Sources: sim (simulated), rep (reported).
  */
 export async function createSmallDataset(db: Connector, facts: SmallFact[]): Promise<void> {
 	await db.exec(`CREATE OR REPLACE TABLE units (code VARCHAR, scheme VARCHAR, name VARCHAR, name_with_type VARCHAR,
@@ -31,9 +33,19 @@ export async function createSmallDataset(db: Connector, facts: SmallFact[]): Pro
 		('001', '2023', 'Ba', 'Huyện Ba', 'huyen', 'district', '01', '01', '01'),
 		('002', '2023', 'Bốn', 'Huyện Bốn', 'huyen', 'district', '01', '01', '01'),
 		('003', '2023', 'Năm', 'Huyện Năm', 'huyen', 'district', '02', '02', '01'),
+		('00101', '2023', 'Mười', 'Xã Mười', 'xa', 'commune', '001', '01', '01'),
+		('00102', '2023', 'Mười một', 'Xã Mười một', 'xa', 'commune', '002', '01', '01'),
+		('00103', '2023', 'Mười hai', 'Xã Mười hai', 'xa', 'commune', '002', '01', '01'),
 		('01', '2025', 'Một', 'Tỉnh Một', 'tinh', 'province', NULL, '01', '01'),
 		('00001', '2025', 'Sáu', 'Xã Sáu', 'xa', 'commune', '01', '01', '01'),
 		('00002', '2025', 'Bảy', 'Phường Bảy', 'phuong', 'commune', '01', '01', '01')`);
+	await db.exec(`CREATE OR REPLACE TABLE crosswalk (old_code VARCHAR, old_name VARCHAR, old_district_code VARCHAR,
+		old_province_code VARCHAR, new_code VARCHAR, new_name VARCHAR, new_province_code VARCHAR, kind VARCHAR)`);
+	await db.exec(`INSERT INTO crosswalk VALUES
+		('00101', 'Xã Mười', '001', '01', '00001', 'Xã Sáu', '01', 'full'),
+		('00102', 'Xã Mười một', '002', '01', '00001', 'Xã Sáu', '01', 'partial'),
+		('00102', 'Xã Mười một', '002', '01', '00002', 'Phường Bảy', '01', 'partial'),
+		('00103', 'Xã Mười hai', '002', '01', '00002', 'Phường Bảy', '01', 'full')`);
 	await db.exec(`CREATE OR REPLACE TABLE sources (id VARCHAR, title VARCHAR, publisher VARCHAR, date VARCHAR,
 		url VARCHAR, kind VARCHAR, note VARCHAR)`);
 	await db.exec(`INSERT INTO sources VALUES

@@ -27,6 +27,8 @@ const HANOI_2022: ViewFilters = {
 	yearFrom: 2016,
 	yearTo: 2022,
 	measure: 'sessions_total',
+	basis: 'reported',
+	brush: null,
 };
 
 const n = (value: unknown) => (value === null ? null : Number(value));
@@ -82,7 +84,12 @@ describe('rankingSql', () => {
 		const ranking = await rows(db, rankingSql(HANOI_2022));
 		expect(ranking).toHaveLength(30); // Hà Nội's districts in the 2023 list
 		const thachThat = ranking.find((r) => r.unit_key === '2023:276');
-		expect(thachThat).toEqual({ unit_key: '2023:276', value: 5, source_kind: 'reported' });
+		expect(thachThat).toEqual({
+			unit_key: '2023:276',
+			value: 5,
+			source_kind: 'reported',
+			approx: false,
+		});
 		const unreported = ranking.filter((r) => r.value === null);
 		const [{ missing }] = (await native.rows(`
 			SELECT COUNT(*) AS missing FROM units u
@@ -109,16 +116,60 @@ describe('rankingSql', () => {
 	});
 });
 
+describe('the 2025 units basis', () => {
+	test('old provinces re-aggregated onto the 34 provinces: a new province sums its old ones when all reported', async () => {
+		const filters: ViewFilters = {
+			...HANOI_2022,
+			province: null,
+			level: 'province',
+			basis: 'units2025',
+			yearTo: 2024,
+		};
+		const [, y2024] = await rows(db, headlineSql(filters));
+		const [expected] = await native.rows(`WITH b AS (${BEST_OWN_YEAR_SQL}),
+			old AS (
+				SELECT u.province_2025, b.supervisions FROM units u
+				LEFT JOIN b ON b.unit_code = u.code AND b.scheme = '2023' AND b.year = 2024
+				WHERE u.scheme = '2023' AND u.level = 'province'
+			)
+			SELECT SUM(v) AS total, COUNT(v) AS reporting FROM (
+				SELECT CASE WHEN COUNT(supervisions) = COUNT(*) THEN SUM(supervisions) END AS v
+				FROM old GROUP BY province_2025)`);
+		expect(y2024!.units).toBe(34);
+		expect(y2024!.v_supervisions).toBe(Number(expected!.total));
+		expect(y2024!.n_supervisions).toBe(Number(expected!.reporting));
+	});
+
+	test('the ranking over a brushed span needs every year of the span', async () => {
+		const span: ViewFilters = { ...HANOI_2022, measure: 'supervisions', brush: [2020, 2022] };
+		const ranking = await rows(db, rankingSql(span));
+		const expected = await native.rows(`WITH b AS (${BEST_OWN_YEAR_SQL})
+			SELECT scheme || ':' || unit_code AS unit_key,
+				CASE WHEN COUNT(supervisions) = 3 THEN SUM(supervisions) END AS value
+			FROM b WHERE level = 'district' AND province_2025 = '01' AND year BETWEEN 2020 AND 2022
+			GROUP BY ALL`);
+		const byKey = new Map(
+			expected.map((r) => [r.unit_key, r.value === null ? null : Number(r.value)]),
+		);
+		expect(ranking).toHaveLength(30);
+		for (const row of ranking)
+			expect(row.value, String(row.unit_key)).toBe(byKey.get(row.unit_key) ?? null);
+	});
+});
+
 describe('seriesSql and unitFactsSql', () => {
 	test('a unit over the years, with the reported year marked', async () => {
 		const series = await rows(db, seriesSql(HANOI_2022, ['2023:276']));
 		expect(series.length).toBeGreaterThan(0);
-		expect(series.every((p) => (p.year as number) >= 2016 && (p.year as number) <= 2022)).toBe(true);
+		expect(series.every((p) => (p.year as number) >= 2016 && (p.year as number) <= 2022)).toBe(
+			true,
+		);
 		expect(series.at(-1)).toEqual({
 			unit_key: '2023:276',
 			year: 2022,
 			value: 5,
 			source_kind: 'reported',
+			approx: false,
 		});
 	});
 

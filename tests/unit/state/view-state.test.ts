@@ -15,6 +15,8 @@ describe('view state in the URL', () => {
 
 	test('a chosen view survives the round trip through the URL', () => {
 		const view: ViewState = {
+			page: 'compare',
+			basis: 'units2025',
 			province: '2023:01',
 			level: 'district',
 			yearFrom: 2016,
@@ -22,11 +24,12 @@ describe('view state in the URL', () => {
 			measure: 'supervisions',
 			selected: ['2023:276', '2023:006'],
 			focus: '2023:276',
+			brush: [2019, 2021],
 			lang: 'en',
 		};
 		const query = serializeViewState(view).toString();
 		expect(query).toBe(
-			'p=2023%3A01&lv=district&y0=2016&y1=2022&m=supervisions&u=2023%3A276%2C2023%3A006&f=2023%3A276&lang=en',
+			'v=compare&b=units2025&p=2023%3A01&lv=district&y0=2016&y1=2022&m=supervisions&u=2023%3A276%2C2023%3A006&f=2023%3A276&yb=2019-2021&lang=en',
 		);
 		expect(parseViewState(new URLSearchParams(query))).toEqual(view);
 	});
