@@ -9,6 +9,8 @@ export interface RankingRow {
 	rank: number | null;
 	/** The figure comes from a real report (marked beside the bar). */
 	reported?: boolean;
+	/** The figure is an estimate (re-aggregated through a split). */
+	approx?: boolean;
 }
 
 export interface RankingBar {
@@ -17,6 +19,7 @@ export interface RankingBar {
 	value: number | null;
 	rank: number | null;
 	reported: boolean;
+	approx: boolean;
 	y: number;
 	/** Bar length in pixels; 0 for a reported zero, and no bar at all (missing) when not reported. */
 	width: number;
@@ -26,6 +29,8 @@ export interface RankingBar {
 export interface RankingGeometry {
 	bars: RankingBar[];
 	ticks: { value: number; x: number }[];
+	/** x positions of the reference values, in the order given. */
+	references: number[];
 	plotWidth: number;
 	height: number;
 }
@@ -35,8 +40,9 @@ export function rankingGeometry(
 	rows: readonly RankingRow[],
 	plotWidth: number,
 	rowHeight: number,
+	referenceValues: readonly number[] = [],
 ): RankingGeometry {
-	const max = Math.max(0, ...rows.map((r) => r.value ?? 0));
+	const max = Math.max(0, ...rows.map((r) => r.value ?? 0), ...referenceValues);
 	const x = scaleLinear()
 		.domain([0, max || 1])
 		.nice()
@@ -48,11 +54,13 @@ export function rankingGeometry(
 			value: row.value,
 			rank: row.rank,
 			reported: row.reported ?? false,
+			approx: row.approx ?? false,
 			y: i * rowHeight,
 			width: row.value === null ? 0 : x(row.value),
 			missing: row.value === null,
 		})),
 		ticks: x.ticks(4).map((value) => ({ value, x: x(value) })),
+		references: referenceValues.map((value) => x(value)),
 		plotWidth,
 		height: rows.length * rowHeight,
 	};
@@ -63,7 +71,13 @@ export function rankingGeometry(
  * then the units that did not report, by name. Ties share a rank (1, 2, 2, 4).
  */
 export function rankRows(
-	rows: readonly { key: string; label: string; value: number | null; reported?: boolean }[],
+	rows: readonly {
+		key: string;
+		label: string;
+		value: number | null;
+		reported?: boolean;
+		approx?: boolean;
+	}[],
 	compareNames: (a: string, b: string) => number,
 ): RankingRow[] {
 	const reported = rows

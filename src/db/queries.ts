@@ -130,3 +130,32 @@ export function unitFactsSql(unitKey: string, year: number): string {
 	WHERE f.scheme = ${str(parsed.scheme)} AND f.unit_code = ${str(parsed.code)} AND f.year = ${num(year)}
 	ORDER BY CASE f.period WHEN 'year' THEN 0 ELSE 1 END, f.scope, f.month`;
 }
+
+/**
+ * The measure over the whole area and level, per year of the range: the total (counts) or ratio of sums
+ * (rates) over the reporting units, how many reported, how many units exist, and flags.
+ */
+export function totalsSql(f: ViewFilters): string {
+	const years = Array.from({ length: f.yearTo - f.yearFrom + 1 }, (_, i) => f.yearFrom + i);
+	const unitCounts = years
+		.map(
+			(y) =>
+				`SELECT ${num(y)} AS year, COUNT(*)::INTEGER AS units FROM units
+				WHERE scheme = ${str(unitScheme(f.basis, y))} AND level = ${str(f.level)} AND ${areaWhere(f.province)}`,
+		)
+		.join(' UNION ALL ');
+	return `WITH figures AS (
+		SELECT year, ${aggregateSql(f.measure)} AS value, ${reportedCountSql(f.measure)} AS reporting,
+			COALESCE(BOOL_OR(source_kind = 'simulated'), FALSE) AS any_simulated,
+			COALESCE(BOOL_OR(source_kind = 'reported'), FALSE) AS any_reported,
+			COALESCE(BOOL_OR(approx), FALSE) AS any_approx
+		FROM ${yearlyTable(f.basis)}
+		WHERE level = ${str(f.level)} AND ${areaWhere(f.province)} AND year BETWEEN ${num(f.yearFrom)} AND ${num(f.yearTo)}
+		GROUP BY year
+	)
+	SELECT c.year, c.units, f.value, COALESCE(f.reporting, 0) AS reporting,
+		COALESCE(f.any_simulated, FALSE) AS any_simulated, COALESCE(f.any_reported, FALSE) AS any_reported,
+		COALESCE(f.any_approx, FALSE) AS any_approx
+	FROM (${unitCounts}) c LEFT JOIN figures f ON f.year = c.year
+	ORDER BY c.year`;
+}

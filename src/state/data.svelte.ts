@@ -38,9 +38,12 @@ export class DataStore {
 	units: UnitIndex = $state.raw(new UnitIndex([]));
 	sources: SourceInfo[] = $state.raw([]);
 	coordinator: Coordinator | null = null;
+	/** URL of the dataset folder, for the files beside its tables (the map's boundaries). */
+	folder = '';
 
 	/** Start the engine, load the dataset and read the units; safe to call once per page. */
 	async load(folder: string, optimised: boolean): Promise<void> {
+		this.folder = new URL(folder, document.baseURI).href;
 		try {
 			const connector = await wasmConnector();
 			const manifest = await loadDataset({

@@ -1,0 +1,22 @@
+/** The query filters of the dashboard views, derived from the shared view state. */
+import { unitScheme, type ViewFilters } from '../../db/queries.ts';
+import type { View } from '../../state/view.svelte.ts';
+
+/** The filters every dashboard query is built from. */
+export function currentFilters(view: View): ViewFilters {
+	const s = view.state;
+	return {
+		province: s.province,
+		level: s.level,
+		yearFrom: s.yearFrom,
+		yearTo: s.yearTo,
+		measure: s.measure,
+		basis: s.basis,
+		brush: s.brush,
+	};
+}
+
+/** The chosen level exists for the units shown at the end of the range (no districts on the 2025 list). */
+export function levelAvailable(f: ViewFilters): boolean {
+	return !(f.level === 'district' && unitScheme(f.basis, f.yearTo) === '2025');
+}
