@@ -11,6 +11,8 @@ export interface RankingRow {
 	reported?: boolean;
 	/** The figure is an estimate (re-aggregated through a split). */
 	approx?: boolean;
+	/** Change from the previous year, already computed (null where not computable). */
+	change?: number | null;
 }
 
 export interface RankingBar {
@@ -20,6 +22,7 @@ export interface RankingBar {
 	rank: number | null;
 	reported: boolean;
 	approx: boolean;
+	change: number | null;
 	y: number;
 	/** Bar length in pixels; 0 for a reported zero, and no bar at all (missing) when not reported. */
 	width: number;
@@ -55,6 +58,7 @@ export function rankingGeometry(
 			rank: row.rank,
 			reported: row.reported ?? false,
 			approx: row.approx ?? false,
+			change: row.change ?? null,
 			y: i * rowHeight,
 			width: row.value === null ? 0 : x(row.value),
 			missing: row.value === null,
@@ -77,6 +81,7 @@ export function rankRows(
 		value: number | null;
 		reported?: boolean;
 		approx?: boolean;
+		change?: number | null;
 	}[],
 	compareNames: (a: string, b: string) => number,
 ): RankingRow[] {

@@ -98,15 +98,17 @@ export function rankingSql(f: ViewFilters): string {
 	const units = `SELECT scheme, code FROM units
 		WHERE scheme = ${str(unitScheme(f.basis, to))} AND level = ${str(f.level)} AND ${areaWhere(f.province)}`;
 	if (from === to) {
+		// The previous year's value gives the change from last year (NULL where either year is missing).
 		return `SELECT u.scheme || ':' || u.code AS unit_key, ${unitValueSql(f.measure, 'y.')} AS value,
-			y.source_kind, COALESCE(y.approx, FALSE) AS approx
+			y.source_kind, COALESCE(y.approx, FALSE) AS approx, ${unitValueSql(f.measure, 'p.')} AS previous
 		FROM (${units}) u
-		LEFT JOIN ${table} y ON y.scheme = u.scheme AND y.code = u.code AND y.year = ${num(to)}`;
+		LEFT JOIN ${table} y ON y.scheme = u.scheme AND y.code = u.code AND y.year = ${num(to)}
+		LEFT JOIN ${table} p ON p.scheme = u.scheme AND p.code = u.code AND p.year = ${num(to - 1)}`;
 	}
 	return `SELECT u.scheme || ':' || u.code AS unit_key,
 		CASE WHEN COUNT(${unitValueSql(f.measure, 'y.')}) = ${num(to - from + 1)} THEN ${aggregateSql(f.measure)} END AS value,
 		CASE WHEN BOOL_OR(y.source_kind = 'simulated') THEN 'simulated' ELSE MIN(y.source_kind) END AS source_kind,
-		COALESCE(BOOL_OR(y.approx), FALSE) AS approx
+		COALESCE(BOOL_OR(y.approx), FALSE) AS approx, NULL::DOUBLE AS previous
 	FROM (${units}) u
 	LEFT JOIN ${table} y ON y.scheme = u.scheme AND y.code = u.code AND y.year BETWEEN ${num(from)} AND ${num(to)}
 	GROUP BY u.scheme, u.code`;

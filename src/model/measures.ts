@@ -86,3 +86,23 @@ export const HEADLINE_MEASURES: readonly MeasureId[] = [
 	'petitions_resolved',
 	'explanatory_hearings',
 ];
+
+/**
+ * The change from the previous year: relative for counts (+12 % means 12 % more), a difference in
+ * percentage points for rates. Missing when either year is missing, or when a count was zero before.
+ */
+export function changeFromPrevious(
+	id: MeasureId,
+	value: number | null,
+	previous: number | null,
+): number | null {
+	if (value === null || previous === null) return null;
+	if (measureById(id).format === 'percent') return value - previous;
+	return previous === 0 ? null : (value - previous) / previous;
+}
+
+/** How the change from the previous year is computed, for tooltips and exports. */
+export const CHANGE_COMPUTED_FROM: Bilingual = {
+	vi: 'Thay đổi so với năm trước: (năm nay − năm trước) ÷ năm trước; với tỷ lệ là hiệu số điểm phần trăm; chỉ tính khi cả hai năm được báo cáo.',
+	en: 'Change from the previous year: (this year − last year) ÷ last year; for rates, the difference in percentage points; only where both years are reported.',
+};

@@ -84,12 +84,16 @@ describe('rankingSql', () => {
 		const ranking = await rows(db, rankingSql(HANOI_2022));
 		expect(ranking).toHaveLength(30); // Hà Nội's districts in the 2023 list
 		const thachThat = ranking.find((r) => r.unit_key === '2023:276');
-		expect(thachThat).toEqual({
+		expect(thachThat).toMatchObject({
 			unit_key: '2023:276',
 			value: 5,
 			source_kind: 'reported',
 			approx: false,
 		});
+		const [previous] = await native.rows(`WITH b AS (${BEST_OWN_YEAR_SQL})
+			SELECT sessions_regular + sessions_thematic AS v FROM b
+			WHERE unit_code = '276' AND scheme = '2023' AND year = 2021`);
+		expect(thachThat!.previous).toBe(previous ? Number(previous.v) : null);
 		const unreported = ranking.filter((r) => r.value === null);
 		const [{ missing }] = (await native.rows(`
 			SELECT COUNT(*) AS missing FROM units u

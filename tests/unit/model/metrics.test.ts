@@ -80,3 +80,22 @@ describe('measures', () => {
 		]);
 	});
 });
+
+describe('change from the previous year', () => {
+	test('relative for counts, in percentage points for rates, missing when a year is missing', async () => {
+		const { changeFromPrevious } = await import('../../../src/model/measures.ts');
+		expect(changeFromPrevious('supervisions', 15, 12)).toBe(0.25);
+		expect(changeFromPrevious('supervisions', 15, null)).toBeNull();
+		expect(changeFromPrevious('supervisions', null, 12)).toBeNull();
+		expect(changeFromPrevious('supervisions', 3, 0)).toBeNull(); // no relative change from zero
+		expect(changeFromPrevious('resolution_rate', 0.9, 0.85)).toBeCloseTo(0.05, 12);
+	});
+
+	test('formatted as +25,0% for counts and +5,0 điểm % for rates', async () => {
+		const { changeFormatter } = await import('../../../src/views/dashboard/format-measure.ts');
+		expect(changeFormatter('supervisions', 'vi')(0.25)).toBe('+25,0%');
+		expect(changeFormatter('resolution_rate', 'vi')(0.05)).toBe('+5 điểm %');
+		expect(changeFormatter('resolution_rate', 'en')(-0.021)).toBe('-2.1 pp');
+		expect(changeFormatter('supervisions', 'vi')(null)).toBe('—');
+	});
+});
