@@ -119,6 +119,7 @@ export const vi = {
 	totalsNote:
 		'Tổng của các đơn vị có báo cáo (tỷ lệ: tỷ số của các tổng); dưới mỗi cột: số đơn vị báo cáo/tổng số đơn vị.',
 	coverage: 'Đơn vị báo cáo',
+	changeColumn: 'So với {year}',
 	compareChoose: 'Chọn một đơn vị để so sánh',
 	compareChooseHint:
 		'Tìm theo tên (không cần dấu), hoặc bấm vào một đơn vị trên bảng xếp hạng ở màn hình Tổng quan.',
@@ -338,6 +339,7 @@ export const en: Messages = {
 	totalsNote:
 		'Sum over the reporting units (rates: ratio of sums); under each column: units reporting/units.',
 	coverage: 'Units reporting',
+	changeColumn: 'vs {year}',
 	compareChoose: 'Choose a unit to compare',
 	compareChooseHint:
 		'Search by name (diacritics optional), or click a unit in the ranking on the Overview.',
