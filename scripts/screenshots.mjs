@@ -30,10 +30,13 @@ page.on('pageerror', (e) => console.error('pageerror:', e.message));
 page.on('console', (m) => m.type() === 'error' && console.error('console:', m.text()));
 for (const [name, query = ''] of shots) {
 	const started = Date.now();
-	await page.goto(`${base}${query ? `?${query}` : ''}`);
-	await page.waitForSelector('html[data-ready="true"], html[data-load-error]', {
-		timeout: 120_000,
-	});
+	await page.goto(`${base}${query ? `?${query}` : ''}`, { waitUntil: 'commit' });
+	// LOADING=1 captures the progress screen instead of the loaded page.
+	const ready =
+		process.env.LOADING === '1'
+			? '[data-loading-stage="download"], [data-loading-stage="decode"], [data-loading-stage="prepare"]'
+			: 'html[data-ready="true"], html[data-load-error]';
+	await page.waitForSelector(ready, { timeout: 120_000 });
 	const path = `test-results/screenshots/${name}.png`;
 	await page.screenshot({ path, fullPage: process.env.FULL === '1' });
 	console.log(`${path} (${Date.now() - started} ms)`);
