@@ -39,7 +39,8 @@ class WasmConnector implements Connector {
 	}
 }
 
-async function start(): Promise<Connector> {
+/** A new DuckDB-WASM instance in its own worker, opened with the app's settings (no connection yet). */
+export async function startDuckDB(): Promise<duckdb.AsyncDuckDB> {
 	const bundle = await duckdb.selectBundle(BUNDLES);
 	const worker = new Worker(bundle.mainWorker!);
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
@@ -48,6 +49,11 @@ async function start(): Promise<Connector> {
 		// SUM of integers is HUGEINT in DuckDB; JavaScript wants plain numbers.
 		query: { castBigIntToDouble: true, castDecimalToDouble: true },
 	});
+	return db;
+}
+
+async function start(): Promise<Connector> {
+	const db = await startDuckDB();
 	const conn = await db.connect();
 	await conn.query('SET autoinstall_known_extensions = false');
 	await conn.query('SET autoload_known_extensions = false');

@@ -15,7 +15,7 @@ export interface HistoryEntry {
 export const HISTORY_LIMIT = 100;
 export const HISTORY_KEY = 'hdnd.sql.history';
 
-type Store = Pick<Storage, 'getItem' | 'setItem'>;
+type Store = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
 function isEntry(value: unknown): value is HistoryEntry {
 	if (!value || typeof value !== 'object') return false;

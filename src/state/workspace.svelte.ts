@@ -35,19 +35,26 @@ export class WorkspaceStore {
 		this.#workspace = workspace;
 	}
 
-	/** Start the engine and read the schema; resolves when the workspace is usable. */
-	async start(): Promise<void> {
-		if (this.status === 'ready') return;
-		this.status = 'starting';
-		try {
-			await this.#workspace.start();
-			await this.refreshSchema();
-			this.status = 'ready';
-			this.error = null;
-		} catch (error) {
-			this.error = error instanceof Error ? error.message : String(error);
-			this.status = 'error';
-		}
+	#starting: Promise<void> | null = null;
+
+	/** Start the engine and read the schema; resolves when the workspace is usable (or failed). */
+	start(): Promise<void> {
+		if (this.status === 'ready') return Promise.resolve();
+		this.#starting ??= (async () => {
+			this.status = 'starting';
+			try {
+				await this.#workspace.start();
+				await this.refreshSchema();
+				this.status = 'ready';
+				this.error = null;
+			} catch (error) {
+				this.error = error instanceof Error ? error.message : String(error);
+				this.status = 'error';
+			} finally {
+				this.#starting = null;
+			}
+		})();
+		return this.#starting;
 	}
 
 	async run(sql: string, onProgress?: (progress: RunProgress) => void): Promise<RunResult> {

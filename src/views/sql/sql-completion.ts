@@ -9,14 +9,17 @@ import { METRICS } from '../../model/metrics.ts';
 import type { SchemaTable } from '../../state/workspace.svelte.ts';
 
 /** The schema in the form @codemirror/lang-sql completes tables and `table.column` from. */
-export function sqlNamespace(schema: readonly SchemaTable[]): SQLNamespace {
+export function sqlNamespace(
+	schema: readonly SchemaTable[],
+	rowsLabel: (rows: number) => string,
+): SQLNamespace {
 	const namespace: Record<string, SQLNamespace> = {};
 	for (const table of schema) {
 		namespace[table.name] = {
 			self: {
 				label: table.name,
 				type: 'type',
-				detail: table.rows === null ? table.kind : `${table.rows} rows`,
+				detail: table.rows === null ? table.kind : rowsLabel(table.rows),
 			},
 			children: table.columns.map((c) => ({ label: c.name, type: 'property', detail: c.type })),
 		};

@@ -1,0 +1,281 @@
+/**
+ * The SQL workspace as a researcher uses it, in Chromium against the built app: completion, running,
+ * cancelling a long query, errors with their position, downloads decoded here, the dashboard's safety
+ * from the console, shared links that wait for a click, and the history across reloads.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { csvParse } from 'd3-dsv';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ROOT } from '../helpers/node-connector.ts';
+import { nativeDuckDB, type NativeDb } from '../helpers/native-duckdb.ts';
+import {
+	foreignRequests,
+	launchBrowser,
+	openApp,
+	pageErrors,
+	screenshot,
+	waitForRender,
+} from './harness.ts';
+
+let context: BrowserContext;
+let native: NativeDb;
+let page: Page;
+
+beforeAll(async () => {
+	context = await launchBrowser();
+	native = await nativeDuckDB(join(ROOT, 'dist', 'data'));
+	page = await openApp(context, '/?v=sql');
+});
+
+afterAll(async () => {
+	native?.close();
+	await context?.close();
+});
+
+const EDITOR = '[data-page-view="sql"] [data-sql-editor] .cm-content';
+const MOD = process.platform === 'darwin' ? 'Meta' : 'Control';
+
+/** Replace the editor's text by typing it (so completion and brackets behave as for a person). */
+async function typeSql(target: Page, sql: string): Promise<void> {
+	await target.click(EDITOR);
+	await target.keyboard.press(`${MOD}+A`);
+	await target.keyboard.press('Backspace');
+	await target.keyboard.insertText(sql);
+}
+
+/** Run the editor's statement with Ctrl+Enter and wait until the run is over. */
+async function runWithKeyboard(target: Page): Promise<void> {
+	await target.click(EDITOR);
+	await target.keyboard.press(`${MOD}+Enter`);
+	await target.waitForSelector('[data-action="run"]:not([disabled])');
+}
+
+async function resultText(target: Page): Promise<string> {
+	return (await target.textContent('[data-result] [data-row-count]'))?.trim() ?? '';
+}
+
+describe('editor and results', () => {
+	test('completes table, column and metric names, runs with Ctrl+Enter and shows the row count', async () => {
+		await page.click(EDITOR);
+		await page.keyboard.press(`${MOD}+A`);
+		await page.keyboard.press('Backspace');
+		await page.keyboard.type('SELECT year, SUM(petitions_res');
+		const option = page.locator('.cm-tooltip-autocomplete li', { hasText: 'petitions_resolved' });
+		await option.first().waitFor();
+		// The metric's label from the catalogue comes with it.
+		expect(await option.first().innerText()).toContain('Kiến nghị cử tri đã giải quyết');
+		await option.first().click();
+		await page.keyboard.type(') AS resolved FROM year');
+		const table = page.locator(
+			'.cm-tooltip-autocomplete li:has(.cm-completionLabel:text-is("yearly"))',
+		);
+		await table.first().waitFor();
+		await table.first().click();
+		await page.keyboard.type(" WHERE level = 'province' GROUP BY year ORDER BY year");
+		const text = await page.textContent(EDITOR);
+		expect(text).toBe(
+			"SELECT year, SUM(petitions_resolved) AS resolved FROM yearly WHERE level = 'province' GROUP BY year ORDER BY year",
+		);
+		await page.keyboard.press(`${MOD}+Enter`);
+		await page.waitForSelector('[data-result][data-total-rows="11"]');
+		expect(await resultText(page)).toBe('11 dòng');
+		// vi-VN numbers: a dot between thousands, years without one.
+		const firstRow = await page
+			.locator('[data-result] [role="row"][aria-rowindex="2"]')
+			.innerText();
+		expect(firstRow).toMatch(/2016/);
+		expect(firstRow).toMatch(/\d{1,3}\.\d{3}/);
+		expect(await page.textContent('[data-elapsed]')).toMatch(/giây/);
+		await screenshot(page, 'sql-result');
+	});
+
+	test('renders at most 10,000 rows, virtualised, and says how many there are', async () => {
+		await typeSql(page, 'SELECT * FROM facts');
+		await runWithKeyboard(page);
+		await page.waitForSelector('[data-result][data-total-rows="101773"]');
+		expect(await resultText(page)).toBe('101.773 dòng · hiển thị 10.000 dòng đầu');
+		expect(await page.getAttribute('[data-result] [role="table"]', 'data-rows')).toBe('10000');
+		const inDom = await page.locator('[data-result] [role="row"]').count();
+		expect(inDom).toBeLessThan(80);
+	});
+
+	test('"Chart this" draws a line of a result over years, and a bar chart on request', async () => {
+		await typeSql(
+			page,
+			"SELECT year, AVG(sessions_regular) AS regular, AVG(sessions_thematic) AS thematic FROM yearly WHERE level = 'province' GROUP BY year ORDER BY year",
+		);
+		await runWithKeyboard(page);
+		await page.click('[data-result] [data-action="chart"]');
+		await page.waitForSelector('.result-chart[data-chart-type="line"] path[d^="M"]');
+		expect(await page.locator('.result-chart g[data-series]').count()).toBe(2);
+		await page.selectOption('.chart-controls select >> nth=0', 'bar');
+		await page.waitForSelector('.result-chart[data-chart-type="bar"] rect');
+		expect(await page.locator('.result-chart rect').count()).toBe(22);
+		await screenshot(page, 'sql-chart');
+	});
+});
+
+describe('cancelling', () => {
+	test('a query that would take minutes stops within two seconds, then another query runs', async () => {
+		// Computing, no rows yet: cancelled inside the engine.
+		await typeSql(page, 'SELECT COUNT(*) FROM range(100000000000000)');
+		await page.click('[data-action="run"]');
+		await page.waitForSelector('[data-action="cancel"]');
+		await page.waitForTimeout(500);
+		const started = Date.now();
+		await page.click('[data-action="cancel"]');
+		await page.waitForSelector('[data-action="run"]:not([disabled])');
+		const stopped = Date.now() - started;
+		expect(stopped).toBeLessThan(2000);
+		expect(await page.textContent('[data-notice]')).toMatch(/Đã hủy truy vấn/);
+		console.log(`[sql] aggregate cancelled in ${stopped} ms`);
+
+		// Streaming rows: reading stops between batches, the rows so far are shown.
+		await typeSql(page, 'SELECT range AS n, range * 2 AS twice FROM range(1000000000000)');
+		await page.click('[data-action="run"]');
+		await page.waitForFunction(() => {
+			const text = document.querySelector('[data-running]')?.textContent ?? '';
+			return /[1-9]/.test(text.split('dòng')[0] ?? '');
+		});
+		const streamStarted = Date.now();
+		await page.click('[data-action="cancel"]');
+		await page.waitForSelector('[data-action="run"]:not([disabled])');
+		const streamStopped = Date.now() - streamStarted;
+		expect(streamStopped).toBeLessThan(2000);
+		console.log(`[sql] stream cancelled in ${streamStopped} ms`);
+		expect(await resultText(page)).toMatch(/^Ít nhất [\d.]+ dòng/);
+
+		await typeSql(page, 'SELECT 40 + 2 AS answer');
+		await runWithKeyboard(page);
+		await page.waitForSelector('[data-result][data-total-rows="1"]');
+		expect(await page.locator('[data-result] [role="cell"]').nth(1).innerText()).toBe('42');
+	});
+});
+
+describe('errors', () => {
+	test('a syntax error shows its line and column beside the editor and is marked in the SQL', async () => {
+		await typeSql(page, 'SELECT code,\n  name\nFORM units');
+		await runWithKeyboard(page);
+		const error = page.locator('[data-sql-error]');
+		await error.waitFor();
+		expect(await error.locator('.where').getAttribute('data-error-line')).toBe('3');
+		expect(await error.locator('.where').getAttribute('data-error-column')).toBe('6');
+		expect(await error.innerText()).toContain('Dòng 3, cột 6');
+		expect(await error.innerText()).toMatch(/syntax error/);
+		await page.waitForSelector('.cm-lintRange-error');
+		expect(await page.locator('.cm-lintRange-error').first().innerText()).toBe('units');
+		await screenshot(page, 'sql-error');
+		expect(pageErrors(page)).toEqual([]);
+	});
+});
+
+describe('downloads', () => {
+	const SQL =
+		"SELECT code, name, CASE WHEN code = '01' THEN NULL ELSE LENGTH(name) / 2 END AS half_length FROM units WHERE scheme = '2025' AND level = 'province' ORDER BY code";
+
+	test('CSV and Parquet files hold the result', async () => {
+		await typeSql(page, SQL);
+		await runWithKeyboard(page);
+		await page.waitForSelector('[data-result][data-total-rows="34"]');
+		const expected = await native.rows(SQL);
+
+		const [csvDownload] = await Promise.all([
+			page.waitForEvent('download'),
+			page.click('[data-result] [data-action="csv"]'),
+		]);
+		expect(csvDownload.suggestedFilename()).toMatch(/\.csv$/);
+		const csvBytes = readFileSync((await csvDownload.path())!);
+		expect([...csvBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+		const csv = csvParse(csvBytes.toString('utf8').slice(1));
+		expect(csv.columns).toEqual(['code', 'name', 'half_length']);
+		expect(csv.length).toBe(34);
+		csv.forEach((row, i) => {
+			const want = expected[i]!;
+			expect(row.code).toBe(want.code);
+			expect(row.name).toBe(want.name);
+			expect(row.half_length).toBe(want.half_length === null ? '' : String(want.half_length));
+		});
+
+		const [parquetDownload] = await Promise.all([
+			page.waitForEvent('download'),
+			page.click('[data-result] [data-action="parquet"]'),
+		]);
+		expect(parquetDownload.suggestedFilename()).toMatch(/\.parquet$/);
+		const path = (await parquetDownload.path())!.replaceAll("'", "''");
+		const decoded = await native.rows(`SELECT * FROM read_parquet('${path}')`);
+		expect(decoded).toEqual(expected);
+	});
+});
+
+describe('the dashboard is safe from the console', () => {
+	test('DROP TABLE facts in the console leaves the dashboard drawing; the reset restores the copy', async () => {
+		await typeSql(page, 'DROP TABLE yearly;\nDROP TABLE facts;\nDELETE FROM units;');
+		await page.click('[data-action="run"]');
+		await page.waitForSelector('[data-action="run"]:not([disabled])');
+		await page.waitForSelector('[data-safety].modified');
+		await typeSql(page, 'SELECT COUNT(*) FROM facts');
+		await runWithKeyboard(page);
+		expect(await page.textContent('[data-sql-error]')).toMatch(/facts/);
+		await screenshot(page, 'sql-dropped');
+
+		// The dashboard: its charts draw from the dashboard's own engine, untouched. They have not run
+		// on this page yet, so nothing comes from a cache.
+		await page.click('nav button[data-page="overview"]');
+		for (const chart of ['ranking', 'trend', 'heatmap']) await waitForRender(page, chart);
+		expect(await page.locator('[data-chart] .error').count()).toBe(0);
+		expect(await page.locator('[data-chart="ranking"] svg').count()).toBeGreaterThan(0);
+		await screenshot(page, 'sql-dashboard-after-drop');
+
+		// Back in the console, one click restores its copy of the data.
+		await page.click('nav button[data-page="sql"]');
+		await page.waitForSelector('[data-safety].modified');
+		await page.click('[data-action="reset"]');
+		await page.waitForSelector('[data-safety]:not(.modified)');
+		await page.waitForSelector('[data-page-view="sql"][data-workspace-status="ready"]');
+		await typeSql(page, 'SELECT COUNT(*) AS n FROM facts');
+		await runWithKeyboard(page);
+		await page.waitForSelector('[data-result][data-total-rows="1"]');
+		expect(await page.locator('[data-result] [role="cell"]').nth(1).innerText()).toBe('101.773');
+	});
+});
+
+describe('history and sharing', () => {
+	test('the history survives a reload', async () => {
+		await page.reload();
+		await page.waitForSelector('html[data-ready="true"]');
+		await page.waitForSelector('[data-history]');
+		const entries = await page.locator('[data-history] code').allInnerTexts();
+		expect(entries[0]).toBe('SELECT COUNT(*) AS n FROM facts');
+		expect(entries).toContain('SELECT 40 + 2 AS answer');
+	});
+
+	test('"Share" puts the SQL in the URL; opening it shows the SQL and waits for a click', async () => {
+		await typeSql(page, 'SELECT 6 * 7 AS answer');
+		await page.click('[data-action="share"]');
+		const url = page.url();
+		expect(new URL(url).searchParams.get('sql')).toBe('SELECT 6 * 7 AS answer');
+		expect(new URL(url).searchParams.get('v')).toBe('sql');
+
+		const shared = await openApp(context, new URL(url).search.replace(/^/, '/'));
+		expect(await shared.textContent(EDITOR)).toBe('SELECT 6 * 7 AS answer');
+		await shared.waitForSelector('[data-shared-pending]');
+		// The workspace is ready (the page said so) and nothing ran: no result, the history unchanged.
+		await shared.waitForTimeout(300);
+		expect(await shared.locator('[data-result]').count()).toBe(0);
+		await screenshot(shared, 'sql-shared-link');
+		await shared.click('[data-action="run"]');
+		await shared.waitForSelector('[data-result][data-total-rows="1"]');
+		expect(await shared.locator('[data-result] [role="cell"]').nth(1).innerText()).toBe('42');
+		expect(await shared.locator('[data-shared-pending]').count()).toBe(0);
+		expect(foreignRequests(shared)).toEqual([]);
+		expect(pageErrors(shared)).toEqual([]);
+		await shared.close();
+	});
+
+	test('nothing left the origin and nothing was thrown', () => {
+		expect(foreignRequests(page)).toEqual([]);
+		expect(pageErrors(page)).toEqual([]);
+	});
+});
