@@ -2,10 +2,12 @@
  * `npm run data`: builds the bundled dataset from the inputs in data/ into Parquet under public/data/.
  * Deterministic: the same inputs give byte-identical files (fixed seeds, fixed writer name, no clock).
  *
- * Tables: units, crosswalk, sources, facts (see data/README.md for the contract).
+ * Tables: units, crosswalk, sources, facts (see data/README.md for the contract). Beside them, the province
+ * boundaries of each scheme, copied unchanged as `geo-<scheme>.topojson` (listed under `geo`, not `tables`:
+ * they are drawn, not queried).
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { METRIC_IDS, isMetricId, type MetricId } from '../src/model/metrics.ts';
@@ -20,6 +22,12 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DATA = join(ROOT, 'data');
 const OUT = process.env.HDND_DATA_OUT ?? join(ROOT, 'public', 'data');
 const SIMULATED_SOURCE = 'simulated-v1';
+
+/** Province boundaries by scheme: the 2016 boundaries carry the province codes of the 2023 list. */
+const BOUNDARIES = [
+	{ scheme: '2023', source: 'provinces_2016.topojson' },
+	{ scheme: '2025', source: 'provinces_2025.topojson' },
+] as const;
 
 interface UnitRow {
 	code: string;
@@ -285,6 +293,18 @@ export function buildData(outDir = OUT) {
 				sha256: createHash('sha256').update(bytes).digest('hex'),
 			};
 		}),
+		geo: BOUNDARIES.map(({ scheme, source }) => {
+			const bytes = readFileSync(join(DATA, 'geo', source));
+			const file = `geo-${scheme}.topojson`;
+			writeFileSync(join(outDir, file), bytes);
+			return {
+				scheme,
+				file,
+				source: `geo/${source}`,
+				bytes: bytes.byteLength,
+				sha256: createHash('sha256').update(bytes).digest('hex'),
+			};
+		}),
 	};
 	writeFileSync(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, '\t') + '\n');
 	return manifest;
@@ -295,6 +315,9 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
 	const manifest = buildData();
 	for (const t of manifest.tables) {
 		console.log(`${t.name.padEnd(10)} ${String(t.rows).padStart(8)} rows ${String(t.bytes).padStart(9)} bytes`);
+	}
+	for (const g of manifest.geo) {
+		console.log(`${g.file.padEnd(18)} ${String(g.bytes).padStart(9)} bytes (${g.source})`);
 	}
 	console.log(`data built in ${Math.round(performance.now() - started)} ms → ${OUT}`);
 }

@@ -101,8 +101,8 @@ export const DEFAULT_LAYOUT: MapLayout = {
 	margin: 6,
 	gap: 12,
 	column: 168,
-	legendHeight: 150,
-	insetCaption: 30,
+	legendHeight: 170,
+	insetCaption: 34,
 	insetPadding: 6,
 };
 

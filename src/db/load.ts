@@ -13,11 +13,23 @@ export interface ManifestTable {
 	sha256: string;
 }
 
+/** Province boundaries of one scheme (TopoJSON), drawn by the map; not loaded into DuckDB. */
+export interface ManifestGeo {
+	scheme: string;
+	file: string;
+	/** The input it was copied from, under data/. */
+	source: string;
+	bytes: number;
+	sha256: string;
+}
+
 export interface Manifest {
 	dataset: string;
 	firstYear: number;
 	lastYear: number;
 	tables: ManifestTable[];
+	/** Province boundaries by scheme; a dataset without them has no map. */
+	geo?: ManifestGeo[];
 }
 
 export type LoadStage = 'engine' | 'download' | 'decode' | 'prepare' | 'ready';

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildData } from '../../../scripts/build-data.ts';
 import { METRIC_IDS } from '../../../src/model/metrics.ts';
 import { nativeDuckDB, type NativeDb } from '../../helpers/native-duckdb.ts';
+import { ROOT } from '../../helpers/node-connector.ts';
 
 let dirs: string[] = [];
 let manifest: ReturnType<typeof buildData>;
@@ -162,6 +163,21 @@ describe('npm run data', () => {
 			FROM facts f JOIN units u ON u.code = f.unit_code AND u.scheme = f.scheme
 			WHERE u.parent_code = '276' AND u.scheme = '2023' AND f.year = 2022`);
 		expect(num([sums!])).toEqual([[46, 7, 177, 23]]);
+	});
+
+	test('copies the province boundaries of each scheme unchanged, listed under geo', () => {
+		expect(manifest.geo.map((g) => [g.scheme, g.file, g.source])).toEqual([
+			['2023', 'geo-2023.topojson', 'geo/provinces_2016.topojson'],
+			['2025', 'geo-2025.topojson', 'geo/provinces_2025.topojson'],
+		]);
+		for (const g of manifest.geo) {
+			const copied = readFileSync(join(dirs[0]!, g.file));
+			expect(copied.equals(readFileSync(join(ROOT, 'data', g.source))), g.file).toBe(true);
+			expect(copied.byteLength).toBe(g.bytes);
+			expect(createHash('sha256').update(copied).digest('hex')).toBe(g.sha256);
+			const topology = JSON.parse(copied.toString('utf8'));
+			expect(topology.objects.provinces.geometries).toHaveLength(g.scheme === '2023' ? 63 : 34);
+		}
 	});
 
 	test('a reported unit-year has no simulated own row beside it', async () => {
