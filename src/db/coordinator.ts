@@ -63,6 +63,27 @@ export class Coordinator {
 		this.#cache.clear();
 	}
 
+	/**
+	 * Run statements as one transaction, with no query of any client in between: all of them, or (on the
+	 * first error, which is rethrown) none. Clears the cache either way.
+	 */
+	async transaction(statements: readonly string[]): Promise<void> {
+		try {
+			await this.#enqueue(async () => {
+				await this.#connector.exec('BEGIN TRANSACTION');
+				try {
+					for (const sql of statements) await this.#connector.exec(sql);
+					await this.#connector.exec('COMMIT');
+				} catch (error) {
+					await this.#connector.exec('ROLLBACK');
+					throw error;
+				}
+			});
+		} finally {
+			this.#cache.clear();
+		}
+	}
+
 	#run(sql: string, stillWanted: () => boolean): Promise<Table> {
 		const cached = this.#cache.get(sql);
 		if (cached) {

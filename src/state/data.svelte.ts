@@ -9,6 +9,7 @@ import { parquetToIPC } from '../db/parquet-browser.ts';
 import { wasmConnector } from '../db/wasm-connector.ts';
 import type { SourceKind } from '../model/periods.ts';
 import { UnitIndex, type UnitRowInput } from '../model/unit-index.ts';
+import { ImportLibrary } from './imports.svelte.ts';
 
 export interface SourceInfo {
 	id: string;
@@ -38,11 +39,18 @@ export class DataStore {
 	units: UnitIndex = $state.raw(new UnitIndex([]));
 	sources: SourceInfo[] = $state.raw([]);
 	coordinator: Coordinator | null = null;
+	/** Increments whenever the loaded data change (an import added or removed, simulated figures hidden). */
+	dataVersion = $state(0);
+	/** The user's imported datasets and the simulated-figures switch, re-applied after every load. */
+	imports: ImportLibrary = new ImportLibrary(() => this.refresh());
 	/** URL of the dataset folder, for the files beside its tables (the map's boundaries). */
 	folder = '';
 
-	/** Start the engine, load the dataset and read the units; safe to call once per page. */
-	async load(folder: string, optimised: boolean): Promise<void> {
+	/**
+	 * Start the engine, load the dataset, re-apply the stored imports (and hide the simulated figures when
+	 * asked) and read the units; safe to call once per page.
+	 */
+	async load(folder: string, optimised: boolean, showSimulated = true): Promise<void> {
 		this.folder = new URL(folder, document.baseURI).href;
 		try {
 			const connector = await wasmConnector();
@@ -54,6 +62,7 @@ export class DataStore {
 				optimised,
 			});
 			const coordinator = new Coordinator(connector, { cache: optimised });
+			await this.imports.restore(coordinator, { optimised, showSimulated });
 			const units = await coordinator.query(
 				'SELECT code, scheme, name, name_with_type, type, level, parent_code, province_code, province_2025 FROM units',
 			);
@@ -67,6 +76,14 @@ export class DataStore {
 			this.error = error instanceof Error ? error.message : String(error);
 			this.status = 'error';
 		}
+	}
+
+	/** Re-read what the data changes can touch (the sources) and tell the views to query again. */
+	async refresh(): Promise<void> {
+		if (!this.coordinator) return;
+		const sources = await this.coordinator.query('SELECT * FROM sources ORDER BY id');
+		this.sources = sources.toArray().map((r) => ({ ...r.toJSON() }) as unknown as SourceInfo);
+		this.dataVersion++;
 	}
 }
 

@@ -1,0 +1,166 @@
+/**
+ * A dropped file → one table of header and rows, whatever its kind: CSV (encoding and separator found
+ * from the bytes), XLSX (the first sheet that has the template's headers) or Parquet. The kind is read
+ * from the bytes, not trusted from the name. Never throws: a file that cannot be read gives an error
+ * with a message for the user, and nothing of it is used.
+ */
+import type { Bilingual } from '../model/metrics.ts';
+import { matchHeader } from './columns.ts';
+import { parseCsv, sniffDelimiter } from './csv.ts';
+import { decodeText } from './encoding.ts';
+import { readParquet, type ParquetDecoder } from './parquet.ts';
+import type { Cell, ReadError, ReadResult, Sheet, SheetRow } from './types.ts';
+import { readXlsx } from './xlsx.ts';
+
+/** Largest file read, in bytes. */
+export const MAX_FILE_BYTES = 50_000_000;
+/** Most data rows read from one file. */
+export const MAX_ROWS = 100_000;
+
+export interface ReadOptions {
+	/** Parquet bytes → Arrow IPC stream (the data layer's parquet-wasm). */
+	decodeParquet: ParquetDecoder;
+}
+
+const fail = (code: ReadError['code'], message: Bilingual): ReadResult => ({
+	ok: false,
+	error: { code, message },
+});
+
+const MESSAGES = {
+	empty: { vi: 'Tệp rỗng: không có dòng nào.', en: 'The file is empty: it has no rows.' },
+	tooLarge: {
+		vi: 'Tệp lớn hơn 50 MB: chia nhỏ tệp rồi nhập từng phần.',
+		en: 'The file is larger than 50 MB: split it and import the parts.',
+	},
+	tooManyRows: {
+		vi: `Tệp có hơn ${MAX_ROWS.toLocaleString('vi-VN')} dòng: chia nhỏ tệp rồi nhập từng phần.`,
+		en: `The file has more than ${MAX_ROWS.toLocaleString('en-GB')} rows: split it and import the parts.`,
+	},
+	xls: {
+		vi: 'Tệp Excel 97–2003 (.xls) không đọc được: mở bằng Excel và lưu lại dạng .xlsx hoặc CSV UTF-8.',
+		en: 'Excel 97–2003 files (.xls) cannot be read: open it in Excel and save it as .xlsx or CSV UTF-8.',
+	},
+	xlsx: (reason: string): Bilingual => ({
+		vi: `Tệp .xlsx bị hỏng hoặc không phải tệp Excel (${reason}). Mở và lưu lại bằng Excel rồi thử lại.`,
+		en: `The .xlsx file is damaged or not an Excel file (${reason}). Open and save it again in Excel, then retry.`,
+	}),
+	parquet: (reason: string): Bilingual => ({
+		vi: `Tệp Parquet không đọc được (${reason}).`,
+		en: `The Parquet file cannot be read (${reason}).`,
+	}),
+	noHeader: {
+		vi: 'Không tìm thấy dòng tiêu đề: dòng đầu tiên có nội dung phải là tên các cột.',
+		en: 'No header row found: the first row with content must name the columns.',
+	},
+};
+
+const isEmpty = (cells: readonly Cell[]) =>
+	cells.every((c) => c === null || (typeof c === 'string' && c.trim() === ''));
+
+/**
+ * The header row among the first rows: the one naming the most known columns (at least two), else the
+ * first row with content. Rows above it (a title, say) are left out.
+ */
+export function findHeaderRow(rows: readonly SheetRow[]): number {
+	let best = -1;
+	let bestMatches = 1;
+	for (let i = 0; i < Math.min(rows.length, 20); i++) {
+		const matches = rows[i]!.cells.filter(
+			(c) => typeof c === 'string' && matchHeader(c) !== null,
+		).length;
+		if (matches > bestMatches) {
+			best = i;
+			bestMatches = matches;
+		}
+	}
+	if (best >= 0) return best;
+	return rows.findIndex((r) => !isEmpty(r.cells));
+}
+
+function sheetFrom(
+	rows: SheetRow[],
+	base: Omit<Sheet, 'headerRow' | 'headers' | 'rows'>,
+): ReadResult {
+	const headerIndex = findHeaderRow(rows);
+	if (headerIndex < 0) return fail('empty', MESSAGES.empty);
+	const header = rows[headerIndex]!;
+	const body = rows.slice(headerIndex + 1);
+	if (body.length > MAX_ROWS) return fail('too_many_rows', MESSAGES.tooManyRows);
+	const width = Math.max(header.cells.length, ...body.map((r) => r.cells.length));
+	const headers = Array.from({ length: width }, (_, i) => {
+		const h = header.cells[i];
+		return h === null || h === undefined ? '' : String(h).normalize('NFC').trim();
+	});
+	if (headers.every((h) => h === '')) return fail('no_header', MESSAGES.noHeader);
+	return { ok: true, sheet: { ...base, headerRow: header.number, headers, rows: body } };
+}
+
+type Kind = 'xlsx' | 'xls' | 'parquet' | 'text';
+
+function kindOf(bytes: Uint8Array): Kind {
+	const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
+	if (starts(0x50, 0x4b, 0x03, 0x04) || starts(0x50, 0x4b, 0x05, 0x06)) return 'xlsx';
+	if (starts(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) return 'xls';
+	if (starts(0x50, 0x41, 0x52, 0x31)) return 'parquet';
+	return 'text';
+}
+
+/** Read a file's bytes into a sheet, or say in plain words why not. Never throws. */
+export async function readImportFile(bytes: Uint8Array, options: ReadOptions): Promise<ReadResult> {
+	try {
+		if (bytes.length === 0) return fail('empty', MESSAGES.empty);
+		if (bytes.length > MAX_FILE_BYTES) return fail('too_large', MESSAGES.tooLarge);
+		const kind = kindOf(bytes);
+		if (kind === 'xls') return fail('xls', MESSAGES.xls);
+		if (kind === 'xlsx') {
+			const book = readXlsx(bytes, {
+				maxPartBytes: 200_000_000,
+				maxRows: MAX_ROWS + 50,
+				maxColumns: 256,
+			});
+			if (!book.ok) {
+				return book.reason === 'too many rows'
+					? fail('too_many_rows', MESSAGES.tooManyRows)
+					: fail('xlsx', MESSAGES.xlsx(book.reason));
+			}
+			const sheet =
+				book.sheets.find((s) => {
+					const i = findHeaderRow(s.rows);
+					return (
+						i >= 0 &&
+						s.rows[i]!.cells.filter((c) => typeof c === 'string' && matchHeader(c)).length >= 2
+					);
+				}) ?? book.sheets.find((s) => s.rows.length > 0);
+			if (!sheet) return fail('empty', MESSAGES.empty);
+			return sheetFrom(sheet.rows, { format: 'xlsx', sheetName: sheet.name });
+		}
+		if (kind === 'parquet') {
+			const grid = await readParquet(bytes, options.decodeParquet, MAX_ROWS);
+			if (!grid.ok) {
+				return grid.reason === 'too many rows'
+					? fail('too_many_rows', MESSAGES.tooManyRows)
+					: fail('parquet', MESSAGES.parquet(grid.reason));
+			}
+			return sheetFrom([{ number: 1, cells: grid.headers }, ...grid.rows], { format: 'parquet' });
+		}
+		const decoded = decodeText(bytes);
+		if (!decoded.ok) {
+			return fail(decoded.reason, decoded.message);
+		}
+		const delimiter = sniffDelimiter(decoded.text);
+		const records = parseCsv(decoded.text, delimiter);
+		if (records.length > MAX_ROWS + 50) return fail('too_many_rows', MESSAGES.tooManyRows);
+		const rows = records.map((cells, i) => ({
+			number: i + 1,
+			cells: cells.map((c) => (c.trim() === '' ? null : c)),
+		}));
+		return sheetFrom(rows, { format: 'csv', encoding: decoded.encoding, delimiter });
+	} catch (error) {
+		// A reader bug must not take the page down: the file is refused with the reason.
+		return fail('unreadable', {
+			vi: `Không đọc được tệp (${error instanceof Error ? error.message : String(error)}).`,
+			en: `The file could not be read (${error instanceof Error ? error.message : String(error)}).`,
+		});
+	}
+}

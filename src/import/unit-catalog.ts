@@ -1,0 +1,159 @@
+/**
+ * The administrative units as the importer needs them: find a unit by scheme and code, tell whether a
+ * name names it, and suggest the closest units when a code is unknown (by name when the file gives one,
+ * else by the code's digits).
+ */
+import { foldVietnamese } from '../model/text.ts';
+import type { Scheme, UnitLevel } from '../model/units.ts';
+
+/** What the importer reads of a unit (UnitInfo of src/model/unit-index.ts has these fields). */
+export interface UnitRef {
+	code: string;
+	scheme: Scheme;
+	name: string;
+	nameWithType: string;
+	level: UnitLevel;
+}
+
+const TYPE_PREFIXES = [
+	'thanh pho truc thuoc trung uong',
+	'thanh pho',
+	'tp',
+	'tinh',
+	'quan',
+	'huyen',
+	'thi xa',
+	'thi tran',
+	'xa',
+	'phuong',
+	'dac khu',
+	'hdnd',
+];
+
+/** A name without diacritics, punctuation and its unit type: "Huyện Thạch Thất" → "thach that". */
+export function bareName(text: string): string {
+	let folded = foldVietnamese(text)
+		.replace(/[^a-z0-9]+/g, ' ')
+		.trim();
+	for (let again = true; again;) {
+		again = false;
+		for (const prefix of TYPE_PREFIXES) {
+			if (folded.startsWith(`${prefix} `)) {
+				folded = folded.slice(prefix.length + 1);
+				again = true;
+			}
+		}
+	}
+	return folded;
+}
+
+function bigrams(text: string): Map<string, number> {
+	const grams = new Map<string, number>();
+	const padded = ` ${text} `;
+	for (let i = 0; i < padded.length - 1; i++) {
+		const g = padded.slice(i, i + 2);
+		grams.set(g, (grams.get(g) ?? 0) + 1);
+	}
+	return grams;
+}
+
+/** Dice similarity of two texts' letter pairs: 1 for the same text, 0 for nothing in common. */
+export function similarity(a: string, b: string): number {
+	if (a === b) return 1;
+	const ga = bigrams(a);
+	const gb = bigrams(b);
+	let common = 0;
+	let total = 0;
+	for (const [g, n] of ga) {
+		common += Math.min(n, gb.get(g) ?? 0);
+		total += n;
+	}
+	for (const n of gb.values()) total += n;
+	return total === 0 ? 0 : (2 * common) / total;
+}
+
+/** Edit distance of two short strings. */
+export function editDistance(a: string, b: string): number {
+	const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+	for (let i = 1; i <= a.length; i++) {
+		let previous = row[0]!;
+		row[0] = i;
+		for (let j = 1; j <= b.length; j++) {
+			const current = row[j]!;
+			row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+			previous = current;
+		}
+	}
+	return row[b.length]!;
+}
+
+export class UnitCatalog {
+	readonly #byKey = new Map<string, UnitRef>();
+	readonly #bare = new Map<UnitRef, string>();
+	readonly #all: UnitRef[];
+
+	constructor(units: Iterable<UnitRef>) {
+		this.#all = [...units];
+		for (const u of this.#all) {
+			this.#byKey.set(`${u.scheme}:${u.code}`, u);
+			this.#bare.set(u, bareName(u.nameWithType));
+		}
+	}
+
+	get size(): number {
+		return this.#all.length;
+	}
+
+	get(scheme: Scheme, code: string): UnitRef | undefined {
+		return this.#byKey.get(`${scheme}:${code}`);
+	}
+
+	/** The file's name for a unit names this unit (diacritics, case and the type word aside). */
+	nameMatches(unit: UnitRef, name: string): boolean {
+		const bare = bareName(name);
+		return bare !== '' && (bare === this.#bare.get(unit) || bare === bareName(unit.name));
+	}
+
+	/**
+	 * Codes that a code stripped of its leading zeros may have been: "6" → "06", "006", "00006", those
+	 * that exist in the scheme.
+	 */
+	padded(scheme: Scheme, code: string): UnitRef[] {
+		if (!/^\d{1,4}$/.test(code)) return [];
+		return [2, 3, 5]
+			.filter((n) => n > code.length)
+			.map((n) => this.get(scheme, code.padStart(n, '0')))
+			.filter((u): u is UnitRef => u !== undefined);
+	}
+
+	/** The closest units by name, best first; of one scheme, or of both when none is given. */
+	closestByName(name: string, scheme: Scheme | null, limit = 3): UnitRef[] {
+		const bare = bareName(name);
+		if (!bare) return [];
+		return this.#all
+			.filter((u) => scheme === null || u.scheme === scheme)
+			.map((u) => ({ u, score: similarity(bare, this.#bare.get(u)!) }))
+			.filter((s) => s.score > 0.3)
+			.sort((a, b) => b.score - a.score || a.u.code.localeCompare(b.u.code))
+			.slice(0, limit)
+			.map((s) => s.u);
+	}
+
+	/** The closest codes of a scheme (fewest digits changed, then nearest number), best first. */
+	closestByCode(code: string, scheme: Scheme | null, limit = 3): UnitRef[] {
+		const digits = code.replace(/\D/g, '');
+		if (!digits) return [];
+		const lengths = [2, 3, 5].includes(digits.length) ? [digits.length] : [2, 3, 5];
+		return this.#all
+			.filter((u) => (scheme === null || u.scheme === scheme) && lengths.includes(u.code.length))
+			.map((u) => ({
+				u,
+				distance: editDistance(digits.padStart(u.code.length, '0'), u.code),
+				gap: Math.abs(Number(u.code) - Number(digits)),
+			}))
+			.filter((s) => s.distance <= 2)
+			.sort((a, b) => a.distance - b.distance || a.gap - b.gap || a.u.code.localeCompare(b.u.code))
+			.slice(0, limit)
+			.map((s) => s.u);
+	}
+}
