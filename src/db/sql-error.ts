@@ -54,7 +54,14 @@ function withPosition(kind: string, message: string, offset: number | null, sql:
 export function parseSqlError(error: unknown, sql: string): SqlErrorInfo {
 	const raw = error instanceof Error ? error.message : String(error);
 	const text = raw.replace(/^Error:\s*/, '');
-	const json = jsonPart(text);
+	let json = jsonPart(text);
+	// The browser build can wrap the engine's JSON error in another one: read the innermost.
+	for (let depth = 0; json && depth < 3; depth++) {
+		const inner =
+			typeof json.exception_message === 'string' ? jsonPart(json.exception_message) : null;
+		if (!inner || inner.exception_message === undefined) break;
+		json = { ...json, ...inner, position: inner.position ?? json.position };
+	}
 	if (json) {
 		const kind = typeof json.exception_type === 'string' ? json.exception_type : '';
 		const message =

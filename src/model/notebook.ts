@@ -71,8 +71,9 @@ export function parseNotebook(id: string, markdown: string): Notebook {
 	for (let i = 0; i < lines.length; i++) {
 		const line = lines[i]!;
 		if (inOther) {
+			// Only a bare fence closes a fence (a fence with an info string is text inside it).
 			prose.push(line);
-			if (OTHER_FENCE.test(line)) inOther = false;
+			if (/^\s{0,3}(```|~~~)\s*$/.test(line)) inOther = false;
 			continue;
 		}
 		const sql = SQL_FENCE.exec(line);
