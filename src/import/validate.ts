@@ -285,8 +285,10 @@ function schemeHint(scheme: Scheme): Bilingual {
 			};
 }
 
+/** What a count column counts, in lower case: "cuộc giám sát", "supervisions". */
 function metricCount(id: MetricId): Bilingual {
-	return METRICS.find((m) => m.id === id)!.countedIn;
+	const { label } = METRICS.find((m) => m.id === id)!;
+	return { vi: label.vi.toLocaleLowerCase('vi'), en: label.en.toLowerCase() };
 }
 
 /** The list whose units report a period of a year: the 2025 list from 1 July 2025. */

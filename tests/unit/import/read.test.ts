@@ -1,26 +1,13 @@
-import { Int32, Table, Utf8, tableToIPC, vectorFromArray } from 'apache-arrow';
-import { Table as WasmTable, writeParquet } from 'parquet-wasm';
 import { describe, expect, test } from 'vitest';
 import { readImportFile } from '../../../src/import/read.ts';
 import { templateCsv, templateXlsx, TEMPLATE_EXAMPLE } from '../../../src/import/template.ts';
 import { IMPORT_COLUMNS } from '../../../src/import/columns.ts';
 import { decodeParquetNode } from '../../helpers/node-connector.ts';
+import { parquetBytes } from '../../helpers/import-fixtures.ts';
 import { encodeCp1258 } from '../../helpers/cp1258.ts';
 
 const options = { decodeParquet: decodeParquetNode };
 const utf8 = (text: string) => new TextEncoder().encode(text);
-
-export function parquetBytes(
-	columns: Record<string, { type: 'utf8' | 'int32'; values: (string | number | null)[] }>,
-) {
-	const vectors = Object.fromEntries(
-		Object.entries(columns).map(([name, c]) => [
-			name,
-			vectorFromArray(c.values, c.type === 'utf8' ? new Utf8() : new Int32()),
-		]),
-	);
-	return writeParquet(WasmTable.fromIPCStream(tableToIPC(new Table(vectors), 'stream')));
-}
 
 describe('readImportFile', () => {
 	test('CSV: header found below a title line; rows keep their numbers in the file', async () => {

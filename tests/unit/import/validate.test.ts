@@ -1,69 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { autoMapping } from '../../../src/import/columns.ts';
 import type { Cell } from '../../../src/import/types.ts';
-import { UnitCatalog, type UnitRef } from '../../../src/import/unit-catalog.ts';
+import { UnitCatalog } from '../../../src/import/unit-catalog.ts';
+import { UNITS } from '../../helpers/import-fixtures.ts';
 import { MESSAGES, factKey, validateRows } from '../../../src/import/validate.ts';
 
-export const UNITS: UnitRef[] = [
-	{
-		code: '01',
-		scheme: '2023',
-		name: 'Hà Nội',
-		nameWithType: 'Thành phố Hà Nội',
-		level: 'province',
-	},
-	{ code: '06', scheme: '2023', name: 'Bắc Kạn', nameWithType: 'Tỉnh Bắc Kạn', level: 'province' },
-	{
-		code: '24',
-		scheme: '2023',
-		name: 'Bắc Giang',
-		nameWithType: 'Tỉnh Bắc Giang',
-		level: 'province',
-	},
-	{ code: '006', scheme: '2023', name: 'Đống Đa', nameWithType: 'Quận Đống Đa', level: 'district' },
-	{
-		code: '276',
-		scheme: '2023',
-		name: 'Thạch Thất',
-		nameWithType: 'Huyện Thạch Thất',
-		level: 'district',
-	},
-	{
-		code: '277',
-		scheme: '2023',
-		name: 'Quốc Oai',
-		nameWithType: 'Huyện Quốc Oai',
-		level: 'district',
-	},
-	{
-		code: '10105',
-		scheme: '2023',
-		name: 'Thạch Thán',
-		nameWithType: 'Xã Thạch Thán',
-		level: 'commune',
-	},
-	{
-		code: '01',
-		scheme: '2025',
-		name: 'Hà Nội',
-		nameWithType: 'Thành phố Hà Nội',
-		level: 'province',
-	},
-	{
-		code: '24',
-		scheme: '2025',
-		name: 'Bắc Ninh',
-		nameWithType: 'Tỉnh Bắc Ninh',
-		level: 'province',
-	},
-	{
-		code: '09955',
-		scheme: '2025',
-		name: 'Thạch Thất',
-		nameWithType: 'Xã Thạch Thất',
-		level: 'commune',
-	},
-];
 const units = new UnitCatalog(UNITS);
 
 const HEADERS = ['Mã đơn vị', 'Danh mục', 'Năm', 'Kỳ họp thường lệ'];
@@ -309,12 +250,12 @@ describe('count columns', () => {
 		[
 			'1,5',
 			'decimal',
-			'"1,5" là số thập phân: số kỳ họp phải là số nguyên (viết 1.143 hoặc 1143 cho một nghìn một trăm bốn mươi ba).',
+			'"1,5" là số thập phân: số kỳ họp thường lệ phải là số nguyên (viết 1.143 hoặc 1143 cho một nghìn một trăm bốn mươi ba).',
 		],
 		[
 			2.5,
 			'decimal',
-			'"2.5" là số thập phân: số kỳ họp phải là số nguyên (viết 1.143 hoặc 1143 cho một nghìn một trăm bốn mươi ba).',
+			'"2.5" là số thập phân: số kỳ họp thường lệ phải là số nguyên (viết 1.143 hoặc 1143 cho một nghìn một trăm bốn mươi ba).',
 		],
 		[
 			'1,143',
