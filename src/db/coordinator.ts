@@ -28,6 +28,8 @@ export class Coordinator {
 	readonly #latest = new Map<string, number>();
 	#sequence = 0;
 	#queue: Promise<unknown> = Promise.resolve();
+	/** Tables built on first use: name → the statements that build them. */
+	readonly #deferred = new Map<string, readonly string[]>();
 
 	constructor(connector: Connector, options: CoordinatorOptions = {}) {
 		this.#connector = connector;
@@ -64,6 +66,27 @@ export class Coordinator {
 	}
 
 	/**
+	 * Register a table that is built the first time a query names it (or by buildDeferred()), so that
+	 * work the first screen does not need stays off the cold start.
+	 */
+	defer(table: string, statements: readonly string[]): void {
+		this.#deferred.set(table, statements);
+	}
+
+	/** Build every deferred table now, in the queue like any query (for idle time after the first paint). */
+	buildDeferred(): Promise<void> {
+		return this.#enqueue(() => this.#buildDeferredFor(null));
+	}
+
+	async #buildDeferredFor(sql: string | null): Promise<void> {
+		for (const [table, statements] of [...this.#deferred]) {
+			if (sql !== null && !new RegExp(`\\b${table}\\b`).test(sql)) continue;
+			this.#deferred.delete(table);
+			for (const statement of statements) await this.#connector.exec(statement);
+		}
+	}
+
+	/**
 	 * Run statements as one transaction, with no query of any client in between: all of them, or (on the
 	 * first error, which is rethrown) none. Clears the cache either way.
 	 */
@@ -94,6 +117,7 @@ export class Coordinator {
 		}
 		return this.#enqueue(async () => {
 			if (!stillWanted()) throw new Superseded();
+			if (this.#deferred.size > 0) await this.#buildDeferredFor(sql);
 			const table = await this.#connector.query(sql);
 			if (this.#cacheEnabled) {
 				this.#cache.set(sql, table);

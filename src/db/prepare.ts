@@ -64,11 +64,22 @@ function reaggregateSql(kind: string): string {
 		ORDER BY year, level, province_2025, code`;
 }
 
+/** The statements that (re)build `yearly_2025` from `yearly`, `units` and `crosswalk`. */
+export function reaggregationSql(optimised = true): string[] {
+	return [
+		`DROP TABLE IF EXISTS yearly_2025`,
+		`DROP VIEW IF EXISTS yearly_2025`,
+		reaggregateSql(optimised ? 'TABLE' : 'VIEW'),
+	];
+}
+
 /**
  * The statements that build the prepared tables. Unoptimised (for the benchmark's baseline), `yearly`
- * is a view, so every query re-scans the facts table.
+ * is a view, so every query re-scans the facts table. With `reaggregate: false`, `yearly_2025` is left
+ * out (dropped if present) for the caller to build later with reaggregationSql(): the dashboard's first
+ * paint does not need it.
  */
-export function prepareSql(optimised = true): string[] {
+export function prepareSql(optimised = true, options: { reaggregate?: boolean } = {}): string[] {
 	const kind = optimised ? 'TABLE' : 'VIEW';
 	return [
 		`DROP TABLE IF EXISTS yearly_2025`,
@@ -101,6 +112,6 @@ export function prepareSql(optimised = true): string[] {
 		FROM ranked r JOIN units u ON u.scheme = r.scheme AND u.code = r.unit_code
 		WHERE r.pick = 1
 		ORDER BY year, u.level, u.province_2025, r.unit_code`,
-		reaggregateSql(kind),
+		...(options.reaggregate === false ? [] : [reaggregateSql(kind)]),
 	];
 }

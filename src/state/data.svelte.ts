@@ -6,6 +6,7 @@ import { getContext, setContext } from 'svelte';
 import { Coordinator } from '../db/coordinator.ts';
 import { fetchFrom, loadDataset, type LoadProgress, type Manifest } from '../db/load.ts';
 import { parquetToIPC } from '../db/parquet-browser.ts';
+import { reaggregationSql } from '../db/prepare.ts';
 import { wasmConnector } from '../db/wasm-connector.ts';
 import type { SourceKind } from '../model/periods.ts';
 import { UnitIndex, type UnitRowInput } from '../model/unit-index.ts';
@@ -33,7 +34,7 @@ export function datasetFolder(params: URLSearchParams): string {
 
 export class DataStore {
 	status: 'loading' | 'ready' | 'error' = $state('loading');
-	progress: LoadProgress = $state({ stage: 'engine', loadedBytes: 0, totalBytes: 0 });
+	progress: LoadProgress = $state({ stage: 'download', loadedBytes: 0, totalBytes: 0 });
 	error: string | null = $state(null);
 	manifest: Manifest | null = $state.raw(null);
 	units: UnitIndex = $state.raw(new UnitIndex([]));
@@ -53,15 +54,18 @@ export class DataStore {
 	async load(folder: string, optimised: boolean, showSimulated = true): Promise<void> {
 		this.folder = new URL(folder, document.baseURI).href;
 		try {
-			const connector = await wasmConnector();
+			const engine = wasmConnector();
 			const manifest = await loadDataset({
-				connector,
+				connector: engine,
 				readFile: fetchFrom(new URL(folder, document.baseURI).href),
 				decodeParquet: parquetToIPC,
 				onProgress: (p) => (this.progress = p),
 				optimised,
+				deferReaggregation: true,
 			});
-			const coordinator = new Coordinator(connector, { cache: optimised });
+			const coordinator = new Coordinator(await engine, { cache: optimised });
+			// The 2025-units table is built on first use, or in idle time after the first screen.
+			coordinator.defer('yearly_2025', reaggregationSql(optimised));
 			await this.imports.restore(coordinator, { optimised, showSimulated });
 			const units = await coordinator.query(
 				'SELECT code, scheme, name, name_with_type, type, level, parent_code, province_code, province_2025 FROM units',

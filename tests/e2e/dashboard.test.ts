@@ -14,6 +14,7 @@ import {
 	pageErrors,
 	screenshot,
 	waitForRender,
+	waitForRenders,
 } from './harness.ts';
 
 let context: BrowserContext;
@@ -109,7 +110,9 @@ describe('filters', () => {
 			page.getAttribute('[data-chart="ranking"] g[data-unit-key]', 'data-value');
 		const before = { bar: await firstBar(), tile: await tileValue(page, 'supervisions') };
 
-		await waitForRender(page, 'ranking', () =>
+		// Each step waits for every chart it touches, so that no late result of one step is taken for the next.
+		const all = ['tiles', 'ranking', 'trend', 'heatmap'];
+		await waitForRenders(page, ['ranking', 'trend', 'heatmap'], () =>
 			page.selectOption('#filter-measure', 'supervisions'),
 		);
 		const [top] = await native.rows(`WITH b AS (${BEST_OWN_YEAR_SQL})
@@ -118,13 +121,13 @@ describe('filters', () => {
 		expect(await firstBar()).not.toBe(before.bar);
 		expect(await page.textContent('[data-chart="ranking"] h2')).toContain('Cuộc giám sát');
 
-		await waitForRender(page, 'tiles', () => page.selectOption('#filter-year-to', '2025'));
+		await waitForRenders(page, all, () => page.selectOption('#filter-year-to', '2025'));
 		expect(await tileValue(page, 'supervisions')).toBe(
 			(await expectedHeadline('province', 'TRUE', 2025)).supervisions,
 		);
 		expect(await tileValue(page, 'supervisions')).not.toBe(before.tile);
 
-		await waitForRender(page, 'heatmap', () => page.selectOption('#filter-province', '2025:79'));
+		await waitForRenders(page, all, () => page.selectOption('#filter-province', '2025:79'));
 		// Picking a province goes one level down: the communes of Hồ Chí Minh City.
 		expect(await page.inputValue('#filter-level')).toBe('commune');
 		const keys = await page.$$eval('[data-chart="ranking"] g[data-unit-key]', (gs) =>

@@ -341,3 +341,20 @@ export async function waitForRender(
 	await action();
 	return waitForRenderChange(page, chart, before, timeout);
 }
+
+/**
+ * Captures the render ids of several charts, runs the action, and waits until every one of them has
+ * re-rendered: an interaction is over only when every chart it touches shows the new data.
+ */
+export async function waitForRenders(
+	page: Page,
+	charts: readonly string[],
+	action: () => Promise<unknown>,
+	timeout = RENDER_TIMEOUT_MS,
+): Promise<void> {
+	const before = await Promise.all(charts.map((chart) => renderId(page, chart)));
+	await action();
+	await Promise.all(
+		charts.map((chart, i) => waitForRenderChange(page, chart, before[i]!, timeout)),
+	);
+}

@@ -105,4 +105,26 @@ describe('Coordinator', () => {
 		await again;
 		expect(ran).toEqual(['SELECT 1', 'DELETE FROM facts', 'SELECT 1']);
 	});
+
+	test('a deferred table is built once, by the first query that names it', async () => {
+		const { connector, ran, finish } = controlledConnector();
+		const coordinator = new Coordinator(connector);
+		coordinator.defer('yearly_2025', ['CREATE TABLE yearly_2025 AS SELECT 1']);
+		const other = coordinator.query('SELECT * FROM yearly');
+		await finish(1);
+		await other;
+		expect(ran).toEqual(['SELECT * FROM yearly']);
+		const first = coordinator.query('SELECT * FROM yearly_2025 WHERE year = 2024');
+		await finish(2);
+		await first;
+		const second = coordinator.query('SELECT COUNT(*) FROM yearly_2025');
+		await finish(3);
+		await second;
+		expect(ran).toEqual([
+			'SELECT * FROM yearly',
+			'CREATE TABLE yearly_2025 AS SELECT 1',
+			'SELECT * FROM yearly_2025 WHERE year = 2024',
+			'SELECT COUNT(*) FROM yearly_2025',
+		]);
+	});
 });
