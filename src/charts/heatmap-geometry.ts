@@ -1,6 +1,7 @@
 /** A unit × year grid. A cell is a value, not reported (hatched), or a year the unit did not exist (blank). */
 import { interpolateBlues } from 'd3-scale-chromatic';
 import { scaleSequential } from 'd3-scale';
+import { contrast, parseColour, type Rgb } from '../ui/colour.ts';
 
 export type CellState = 'value' | 'missing' | 'absent';
 
@@ -25,6 +26,17 @@ export interface HeatmapInput {
 	valueAt: (rowKey: string, year: number) => number | null | undefined;
 }
 
+const LIGHT_INK = '#ffffff';
+const DARK_INK = '#1b1b1b';
+
+/** The text colour with the higher contrast on a fill (white or near black), for AA-readable labels. */
+export function inkOn(fill: string): string {
+	const rgba = parseColour(fill);
+	if (!rgba) return DARK_INK;
+	const colour: Rgb = [rgba[0], rgba[1], rgba[2]];
+	return contrast(colour, [255, 255, 255]) > contrast(colour, [27, 27, 27]) ? LIGHT_INK : DARK_INK;
+}
+
 export function heatmapGeometry(
 	input: HeatmapInput,
 	cellWidth: number,
@@ -43,7 +55,6 @@ export function heatmapGeometry(
 			const value = input.valueAt(row.key, year);
 			const state: CellState =
 				value === undefined ? 'absent' : value === null ? 'missing' : 'value';
-			const t = value ? value / (max || 1) : 0;
 			cells.push({
 				rowKey: row.key,
 				year,
@@ -54,7 +65,7 @@ export function heatmapGeometry(
 				state,
 				value: value ?? null,
 				fill: state === 'value' ? ramp(value as number) : 'none',
-				ink: t > 0.55 ? '#ffffff' : '#1b1b1b',
+				ink: state === 'value' ? inkOn(ramp(value as number)) : DARK_INK,
 			});
 		});
 	});

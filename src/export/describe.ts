@@ -1,0 +1,81 @@
+/**
+ * The words around an exported chart: the subtitle naming the active filters (measure, area and level,
+ * years, brushed years, as reported or re-aggregated, chosen units) and the footer (sources, the
+ * simulated-data mark, the export date in Vietnamese form, the link to the exact view). Pure.
+ */
+import { formatDate, type Lang } from '../i18n/format.ts';
+import type { MessageKey } from '../i18n/messages.ts';
+
+type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+export interface FilterFacts {
+	/** The measure's label. */
+	measure: string;
+	/** The area: a province's name or "Toàn quốc"; null where the screen does not filter by area. */
+	area: string | null;
+	/** The level's label, e.g. "Cấp tỉnh". */
+	level: string;
+	yearFrom: number;
+	yearTo: number;
+	brush: readonly [number, number] | null;
+	basis: 'reported' | 'units2025';
+	/** Names of the chosen units, in the order chosen. */
+	selected: readonly string[];
+}
+
+/** "Số kỳ họp · Toàn quốc, cấp tỉnh · năm 2019–2026 · Như báo cáo (…) · đơn vị được chọn: A, B" */
+export function filterSubtitle(facts: FilterFacts, t: Translate, lang: Lang): string {
+	const level = t('exportLevel', { level: facts.level.toLocaleLowerCase(lang) });
+	const years =
+		facts.yearFrom === facts.yearTo
+			? t('exportYear', { year: facts.yearFrom })
+			: t('exportYears', { from: facts.yearFrom, to: facts.yearTo });
+	const parts = [facts.measure, ...(facts.area === null ? [] : [`${facts.area}, ${level}`]), years];
+	if (facts.brush) parts.push(t('exportBrush', { from: facts.brush[0], to: facts.brush[1] }));
+	parts.push(t(facts.basis === 'units2025' ? 'basisUnits2025' : 'basisReported'));
+	if (facts.selected.length > 0) {
+		parts.push(t('exportSelected', { units: facts.selected.join(', ') }));
+	}
+	return parts.join(' · ');
+}
+
+export interface SourceFacts {
+	kind: string;
+	title: string;
+	publisher: string | null;
+	date: string | null;
+}
+
+/** "Nguồn: Mô phỏng: …; Báo cáo: … (Báo X, 01/02/2023); Danh mục đơn vị hành chính: …" */
+export function sourcesLine(
+	sources: readonly SourceFacts[],
+	kindLabel: (kind: string) => string,
+	t: Translate,
+	lang: Lang,
+): string {
+	const items = sources.map((s) => {
+		const details = [s.publisher, s.date ? formatDate(s.date, lang) : null].filter(Boolean);
+		return `${kindLabel(s.kind)}: ${s.title}${details.length ? ` (${details.join(', ')})` : ''}`;
+	});
+	items.push(t('exportUnitList'));
+	return t('exportSources', { sources: items.join('; ') });
+}
+
+/** The sources behind a chart: those of the kinds it shows, or all when it does not say. */
+export function sourcesFor<T extends { kind: string }>(
+	sources: readonly T[],
+	shows: { simulated: boolean; reported: boolean },
+): T[] {
+	if (!shows.simulated && !shows.reported) return [...sources];
+	return sources.filter(
+		(s) =>
+			(s.kind === 'simulated' && shows.simulated) ||
+			(s.kind === 'reported' && shows.reported) ||
+			(s.kind !== 'simulated' && s.kind !== 'reported'),
+	);
+}
+
+/** The footer's last paragraph: "Xuất ngày 23/11/2026 · Xem tại: http://…" */
+export function stampLine(date: Date, url: string, t: Translate, lang: Lang): string {
+	return `${t('exportDate', { date: formatDate(date, lang) })} · ${t('exportLink', { url })}`;
+}

@@ -1,0 +1,53 @@
+/**
+ * What exports say around a chart, from the app's state: the filters of the screen in words, the
+ * sources, the date and the link to the exact view.
+ */
+import { SOURCE_KIND_LABELS, type SourceKind } from '../model/periods.ts';
+import { measureById } from '../model/measures.ts';
+import { LEVEL_LABELS } from '../model/units.ts';
+import type { DataStore } from '../state/data.svelte.ts';
+import type { View } from '../state/view.svelte.ts';
+import { filterSubtitle, sourcesFor, sourcesLine, stampLine } from './describe.ts';
+import type { ExportEnvironment } from './export.ts';
+
+/** Screens whose charts follow the dashboard's filters. */
+const FILTERED_PAGES = new Set(['overview', 'compare', 'map']);
+
+export function exportEnvironment(
+	view: View,
+	data: DataStore,
+	now = new Date(),
+): ExportEnvironment {
+	const s = view.state;
+	const t = view.t;
+	const label = (key: string) => data.units.label(key);
+	const compare = s.page === 'compare';
+	const subtitle = FILTERED_PAGES.has(s.page)
+		? filterSubtitle(
+				{
+					measure: view.pick(measureById(s.measure).label),
+					area: compare ? null : s.province ? label(s.province) : t('wholeCountry'),
+					level: view.pick(LEVEL_LABELS[s.level]),
+					yearFrom: s.yearFrom,
+					yearTo: s.yearTo,
+					brush: s.brush,
+					basis: s.basis,
+					selected: compare && s.focus ? [label(s.focus)] : s.selected.map(label),
+				},
+				t,
+				view.lang,
+			)
+		: '';
+	const kindLabel = (kind: string) =>
+		SOURCE_KIND_LABELS[kind as SourceKind]
+			? view.pick(SOURCE_KIND_LABELS[kind as SourceKind])
+			: kind;
+	return {
+		lang: view.lang,
+		subtitle,
+		sources: (shows) => sourcesLine(sourcesFor(data.sources, shows), kindLabel, t, view.lang),
+		stamp: stampLine(now, location.href, t, view.lang),
+		simulatedMark: t('exportSimulated'),
+		hints: [t('rankingHint'), t('brushHint'), t('mapDrillEmpty')],
+	};
+}

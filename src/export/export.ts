@@ -1,0 +1,340 @@
+/**
+ * Exports of charts as they are on the page: one chart, or every chart of the screen on one sheet, as a
+ * standalone SVG (header, chart, footer, embedded font) and as PNG drawn from it at 2× or 3×.
+ * The browser side of src/export: layout.ts and compose.ts do the arithmetic and the markup.
+ */
+import type { Theme } from '../state/theme.svelte.ts';
+import { captureChart, themeColours, withTheme, type Captured } from './capture.ts';
+import { composeSvg, escapeXml } from './compose.ts';
+import { FONT_FAMILY, embeddedFontCss } from './fonts.ts';
+import {
+	PRESETS,
+	layoutExport,
+	layoutSheet,
+	type ExportLayout,
+	type ExportTexts,
+	type Measure,
+	type PresetId,
+} from './layout.ts';
+
+/** A chart panel as the export sees it (ChartPanel registers one per panel). */
+export interface PanelSource {
+	/** The panel's <section data-chart>. */
+	section: HTMLElement;
+	/** Makes sure the chart (not its table) is on screen; resolves to the undo. */
+	prepare(): Promise<() => void>;
+}
+
+/** What every export says around its charts, from the app's state. */
+export interface ExportEnvironment {
+	lang: string;
+	/** The active filters in words (empty on screens without filters). */
+	subtitle: string;
+	/** The sources line for charts showing simulated and/or reported figures. */
+	sources: (shows: { simulated: boolean; reported: boolean }) => string;
+	/** The footer's other paragraphs: export date and link. */
+	stamp: string;
+	/** The simulated-data mark. */
+	simulatedMark: string;
+	/** Notes that only make sense on screen (how to click), left out of exports. */
+	hints: readonly string[];
+}
+
+export interface ExportOptions {
+	preset: PresetId;
+	theme: Theme;
+}
+
+export interface ExportedSvg {
+	svg: string;
+	width: number;
+	height: number;
+	/** Where the title is drawn: text there means the embedded font has been loaded. */
+	titleBox: { x: number; y: number; width: number; height: number };
+}
+
+function titleBox(layout: ExportLayout): ExportedSvg['titleBox'] {
+	const first = layout.lines.find((l) => l.role === 'title');
+	if (!first) return { x: 0, y: 0, width: layout.width, height: layout.height };
+	return {
+		x: first.x,
+		y: first.y - first.size,
+		width: layout.width - 2 * first.x,
+		height: first.size * 1.3,
+	};
+}
+
+interface PanelFacts {
+	chart: string;
+	title: string;
+	notes: string[];
+	summary: string;
+	simulated: boolean;
+	reported: boolean;
+	body: HTMLElement | null;
+	wide: boolean;
+}
+
+function facts(section: HTMLElement, hints: readonly string[]): PanelFacts {
+	const text = (el: Element | null) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+	// Wide: the chart spans most of the screen's content (a row of its own on a sheet).
+	const screen = section.closest('main') ?? section.parentElement;
+	const container = screen?.getBoundingClientRect().width ?? 0;
+	return {
+		chart: section.dataset.chart ?? 'chart',
+		title: text(section.querySelector('[data-panel-title]')),
+		notes: [...section.querySelectorAll('[data-note]')]
+			.map(text)
+			.filter((n) => n && !hints.includes(n)),
+		summary: text(section.querySelector('[data-summary]')),
+		simulated: section.querySelector('[data-badge="simulated"]') !== null,
+		reported: section.querySelector('[data-badge="reported"]') !== null,
+		body: section.querySelector<HTMLElement>('[data-chart-body]'),
+		wide: container > 0 && section.getBoundingClientRect().width > 0.7 * container,
+	};
+}
+
+let measuring: CanvasRenderingContext2D | null = null;
+
+/** Text widths in the app's font, which the page has loaded (the export embeds the same font). */
+const measure: Measure = (text, size, weight) => {
+	measuring ??= document.createElement('canvas').getContext('2d');
+	if (!measuring) return text.length * size * 0.6;
+	measuring.font = `${weight} ${size}px '${FONT_FAMILY}', sans-serif`;
+	return measuring.measureText(text).width;
+};
+
+async function fontsReady(): Promise<string> {
+	const sample = 'Hội đồng nhân dân ĐẮK LẮK Ấp Ưu 0123456789';
+	await Promise.all([
+		document.fonts.load(`400 16px '${FONT_FAMILY}'`, sample),
+		document.fonts.load(`600 16px '${FONT_FAMILY}'`, sample),
+	]);
+	return embeddedFontCss();
+}
+
+const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+
+/** Runs `capture` once every panel shows its chart and has been laid out; then puts the panels back. */
+async function withCharts<T>(panels: readonly PanelSource[], capture: () => T): Promise<T> {
+	const undo = await Promise.all(panels.map((p) => p.prepare()));
+	try {
+		// Two frames: a chart just put back measures its width in the first.
+		await nextFrame();
+		await nextFrame();
+		return capture();
+	} finally {
+		for (const u of undo) u();
+	}
+}
+
+function header(
+	title: string,
+	env: ExportEnvironment,
+	notes: string[],
+	simulated: boolean,
+): Pick<ExportTexts, 'title' | 'subtitle' | 'badge'> {
+	return {
+		title,
+		subtitle: [env.subtitle, ...notes].filter(Boolean),
+		badge: simulated ? env.simulatedMark : null,
+	};
+}
+
+/** One chart panel as a standalone SVG. */
+export async function exportPanelSvg(
+	panel: PanelSource,
+	env: ExportEnvironment,
+	options: ExportOptions,
+): Promise<ExportedSvg> {
+	const fontCss = await fontsReady();
+	const { captured, about, colours } = await withCharts([panel], () =>
+		withTheme(options.theme, () => {
+			const about = facts(panel.section, env.hints);
+			if (!about.body) throw new Error(`no chart in panel ${about.chart}`);
+			return {
+				captured: captureChart(about.body, `${about.chart}-`),
+				about,
+				colours: themeColours(),
+			};
+		}),
+	);
+	const texts: ExportTexts = {
+		...header(about.title, env, about.notes, about.simulated),
+		footer: [env.sources(about), env.stamp],
+	};
+	const layout = layoutExport(PRESETS[options.preset], captured, texts, measure);
+	const svg = composeSvg({
+		layout,
+		colours,
+		fontCss,
+		title: about.title,
+		description: about.summary || about.title,
+		body: captured.markup,
+		lang: env.lang,
+	});
+	return { svg, width: layout.width, height: layout.height, titleBox: titleBox(layout) };
+}
+
+/** Every given panel on one sheet, with one header and one footer. */
+export async function exportSheetSvg(
+	panels: readonly PanelSource[],
+	title: string,
+	env: ExportEnvironment,
+	options: ExportOptions,
+): Promise<ExportedSvg> {
+	const fontCss = await fontsReady();
+	const { items, colours } = await withCharts(panels, () =>
+		withTheme(options.theme, () => ({
+			items: panels
+				.map((panel, i) => ({ about: facts(panel.section, env.hints), i }))
+				.filter(({ about }) => about.body !== null)
+				.map(({ about, i }) => ({
+					about,
+					captured: captureChart(about.body!, `s${i}-`) as Captured,
+				})),
+			colours: themeColours(),
+		})),
+	);
+	if (items.length === 0) throw new Error('no chart to export');
+	const sheet = layoutSheet(
+		items.map(({ about, captured }) => ({
+			title: about.title,
+			width: captured.width,
+			height: captured.height,
+			wide: about.wide,
+		})),
+		measure,
+	);
+	const body = sheet.placements
+		.map((p, i) => {
+			const { captured, about } = items[i]!;
+			const frame = p.frame;
+			const titles = p.titleLines
+				.map(
+					(l) =>
+						`<text x="${l.x}" y="${l.y}" font-size="17" font-weight="600" fill="${colours.ink}">${escapeXml(l.text)}</text>`,
+				)
+				.join('');
+			return (
+				`<g data-sheet-chart="${escapeXml(about.chart)}">` +
+				`<rect x="${frame.x}" y="${frame.y}" width="${frame.width}" height="${frame.height}" rx="6" fill="none" stroke="${colours.line}"/>` +
+				titles +
+				`<g transform="translate(${p.chart.x},${p.chart.y}) scale(${Math.round(p.scale * 1000) / 1000})">${captured.markup}</g></g>`
+			);
+		})
+		.join('');
+	const simulated = items.some((i) => i.about.simulated);
+	const reported = items.some((i) => i.about.reported);
+	const texts: ExportTexts = {
+		...header(title, env, [], simulated),
+		footer: [env.sources({ simulated, reported }), env.stamp],
+	};
+	const layout = layoutExport(
+		PRESETS[options.preset],
+		{ width: sheet.width, height: sheet.height },
+		texts,
+		measure,
+	);
+	const svg = composeSvg({
+		layout,
+		colours,
+		fontCss,
+		title,
+		description: items.map((i) => `${i.about.title}: ${i.about.summary}`).join(' '),
+		body,
+		lang: env.lang,
+	});
+	return { svg, width: layout.width, height: layout.height, titleBox: titleBox(layout) };
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Waits until an SVG image draws with its embedded font. Chromium decodes the image before the fonts
+ * inside it are ready and draws its text invisible until then (tens of milliseconds): draw it at 1×
+ * until the title shows ink and two draws in a row agree, for at most three seconds.
+ */
+async function fontSettled(image: HTMLImageElement, exported: ExportedSvg): Promise<void> {
+	const canvas = document.createElement('canvas');
+	canvas.width = Math.ceil(exported.width);
+	canvas.height = Math.ceil(exported.height);
+	const context = canvas.getContext('2d', { willReadFrequently: true });
+	if (!context) return;
+	const box = exported.titleBox;
+	const started = performance.now();
+	let last = -1;
+	for (;;) {
+		context.clearRect(0, 0, canvas.width, canvas.height);
+		context.drawImage(image, 0, 0, canvas.width, canvas.height);
+		const pixels = context.getImageData(
+			Math.floor(box.x),
+			Math.floor(box.y),
+			Math.max(1, Math.ceil(box.width)),
+			Math.max(1, Math.ceil(box.height)),
+		).data;
+		let hash = 0;
+		let inked = false;
+		for (let i = 0; i < pixels.length; i += 4) {
+			hash = (hash * 31 + pixels[i]! + pixels[i + 1]! * 7 + pixels[i + 2]! * 13) >>> 0;
+			if (
+				Math.abs(pixels[i]! - pixels[0]!) > 40 ||
+				Math.abs(pixels[i + 1]! - pixels[1]!) > 40 ||
+				Math.abs(pixels[i + 2]! - pixels[2]!) > 40
+			) {
+				inked = true;
+			}
+		}
+		if ((inked && hash === last) || performance.now() - started > 3000) return;
+		last = hash;
+		await sleep(40);
+	}
+}
+
+/** Draws an SVG document on a canvas at `density` pixels per CSS pixel; a PNG. */
+export async function svgToPng(exported: ExportedSvg, density: number): Promise<Blob> {
+	const url = URL.createObjectURL(new Blob([exported.svg], { type: 'image/svg+xml' }));
+	try {
+		const image = new Image();
+		image.src = url;
+		await image.decode();
+		await fontSettled(image, exported);
+		const canvas = document.createElement('canvas');
+		canvas.width = Math.round(exported.width * density);
+		canvas.height = Math.round(exported.height * density);
+		const context = canvas.getContext('2d');
+		if (!context) throw new Error('no 2D canvas');
+		context.drawImage(image, 0, 0, canvas.width, canvas.height);
+		return await new Promise<Blob>((resolve, reject) =>
+			canvas.toBlob(
+				(blob) => (blob ? resolve(blob) : reject(new Error('PNG encoding failed'))),
+				'image/png',
+			),
+		);
+	} finally {
+		URL.revokeObjectURL(url);
+	}
+}
+
+/** Saves a blob under a file name through the browser's download. */
+export function saveBlob(blob: Blob, fileName: string): void {
+	const url = URL.createObjectURL(blob);
+	const link = document.createElement('a');
+	link.href = url;
+	link.download = fileName;
+	link.style.display = 'none';
+	// The click stays on the link: menus that close on clicks elsewhere must not see it.
+	link.addEventListener('click', (event) => event.stopPropagation());
+	document.body.append(link);
+	link.click();
+	link.remove();
+	setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Puts a PNG on the clipboard (the promise form keeps Safari's user-gesture rule happy). */
+export async function copyPng(png: Promise<Blob>): Promise<void> {
+	if (!navigator.clipboard?.write || typeof ClipboardItem === 'undefined') {
+		throw new Error('clipboard not available');
+	}
+	await navigator.clipboard.write([new ClipboardItem({ 'image/png': png })]);
+}

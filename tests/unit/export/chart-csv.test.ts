@@ -1,0 +1,47 @@
+// @vitest-environment happy-dom
+import { describe, expect, test } from 'vitest';
+import { csvCell, exportFileName, tableCells, toCsv } from '../../../src/export/chart-csv.ts';
+
+describe('chart data as CSV', () => {
+	test('a byte-order mark, a header row, CRLF, machine numbers, empty when not reported', () => {
+		const text = toCsv([
+			['Đơn vị', 'Giá trị'],
+			['Xã Thạch Thất', 1234.5],
+			['Phường "Mới", Hà Nội', null],
+		]);
+		expect(text).toBe(
+			'\uFEFFĐơn vị,Giá trị\r\nXã Thạch Thất,1234.5\r\n"Phường ""Mới"", Hà Nội",\r\n',
+		);
+	});
+
+	test('fields with commas, quotes, breaks or edge blanks are quoted', () => {
+		expect(csvCell('a,b')).toBe('"a,b"');
+		expect(csvCell(' a')).toBe('" a"');
+		expect(csvCell('dòng\nhai')).toBe('"dòng\nhai"');
+		expect(csvCell(Number.NaN)).toBe('');
+		expect(csvCell(0)).toBe('0');
+	});
+
+	test('a rendered table: data-value wins over the formatted text', () => {
+		document.body.innerHTML = `<table>
+			<thead><tr><th>Đơn vị</th><th>Giá trị</th></tr></thead>
+			<tbody>
+				<tr><td>Tỉnh Sơn La</td><td data-value="1234.5">1.234,5</td></tr>
+				<tr><td>Tỉnh Lào Cai</td><td data-value="">—</td></tr>
+			</tbody></table>`;
+		expect(tableCells(document.querySelector('table')!)).toEqual([
+			['Đơn vị', 'Giá trị'],
+			['Tỉnh Sơn La', 1234.5],
+			['Tỉnh Lào Cai', null],
+		]);
+	});
+
+	test('file names are plain ASCII with the date', () => {
+		expect(exportFileName('ranking', new Date(2026, 10, 3), 'png', '-slide@2x')).toBe(
+			'hdnd-ranking-2026-11-03-slide@2x.png',
+		);
+		expect(exportFileName('map units', new Date(2026, 0, 1), 'csv')).toBe(
+			'hdnd-map-units-2026-01-01.csv',
+		);
+	});
+});
