@@ -1,0 +1,302 @@
+/**
+ * Interaction latency: a seeded sequence of what people do on the dashboard (change the last year or
+ * the first year, the measure, the province, the level; click a unit of the ranking to follow it, or
+ * click it again to let go), performed with real Playwright input on a loaded app.
+ *
+ * An interaction starts at the input event (its `timeStamp`, caught by a capturing listener) and ends
+ * at the first frame painted after the last chart it changes has a new `data-render-id`:
+ *
+ * - last year, province, level: tiles, ranking, trend, heatmap, totals (and the unit detail, if open,
+ *   on a change of the last year: it shows that year);
+ * - measure: ranking, trend, heatmap, totals (the tiles show fixed measures);
+ * - first year: trend, heatmap, totals (the tiles and ranking show the last year);
+ * - following a unit: trend, heatmap and the unit detail; letting go: trend and heatmap
+ *
+ * (of those, the ones on screen). Once those have redrawn, it waits a
+ * further quiet spell (`quietMs`) so that any other chart that redraws counts too; the unoptimised run
+ * also waits for every chart the optimised run saw redraw on the same interaction, since its slower
+ * queries can leave longer gaps. A chart whose query fails still gets a new render id: failures are
+ * counted. The sequence depends only on the seed and on what the page shows, so the optimised and the
+ * unoptimised app (`opt=0`) go through the same interactions.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { Random } from '../data/prng.ts';
+import { collectErrors, freshContext } from './browser.ts';
+import type { StaticServer } from './serve.ts';
+
+export type InteractionKind =
+	'year-to' | 'year-from' | 'measure' | 'province' | 'level' | 'select-unit' | 'deselect-unit';
+
+export interface Interaction {
+	kind: InteractionKind;
+	/** The value chosen or the unit clicked. */
+	value: string;
+	ms: number;
+	/** Charts redrawn. */
+	charts: string[];
+	/** Expected charts that never redrew within the timeout. */
+	missing: string[];
+	/** Charts showing a query error afterwards. */
+	errors: number;
+}
+
+export interface InteractionRun {
+	query: string;
+	/** Page load until ready (ms), for the record. */
+	loadMs: number;
+	interactions: Interaction[];
+	/** True when the time budget ended the run before all interactions were done. */
+	cutShort: boolean;
+	pageErrors: string[];
+}
+
+interface PageState {
+	province: string;
+	level: string;
+	yearFrom: number;
+	yearTo: number;
+	measure: string;
+	provinces: string[];
+	levels: { value: string; disabled: boolean }[];
+	measures: string[];
+	years: number[];
+	/** Ranking rows on screen: unit key and whether it is followed. */
+	ranking: { key: string; pressed: boolean }[];
+	focused: boolean;
+	/** `data-chart` of every chart on screen. */
+	charts: string[];
+}
+
+interface WaitResult {
+	t0: number | null;
+	end: number;
+	charts: string[];
+	missing: string[];
+	errors: number;
+}
+
+function readState(): PageState {
+	const select = (id: string) => document.querySelector<HTMLSelectElement>(`#${id}`)!;
+	const options = (id: string) => [...select(id).options];
+	return {
+		province: select('filter-province').value,
+		level: select('filter-level').value,
+		yearFrom: Number(select('filter-year-from').value),
+		yearTo: Number(select('filter-year-to').value),
+		measure: select('filter-measure').value,
+		provinces: options('filter-province').map((o) => o.value),
+		levels: options('filter-level').map((o) => ({ value: o.value, disabled: o.disabled })),
+		measures: options('filter-measure').map((o) => o.value),
+		years: options('filter-year-to').map((o) => Number(o.value)),
+		ranking: [...document.querySelectorAll('[data-chart="ranking"] [data-unit-key]')].map((g) => ({
+			key: g.getAttribute('data-unit-key')!,
+			pressed: g.getAttribute('aria-pressed') === 'true',
+		})),
+		focused: document.querySelector('[data-chart="unit-detail"]') !== null,
+		charts: [...document.querySelectorAll('[data-chart]')].map((e) =>
+			e.getAttribute('data-chart')!,
+		),
+	};
+}
+
+/** Resolves once the required charts have redrawn, nothing redrew for quietMs and all is painted. */
+function waitForRedraw(args: {
+	from: number;
+	required: string[];
+	quietMs: number;
+	timeoutMs: number;
+}): Promise<WaitResult> {
+	const { from, required, quietMs, timeoutMs } = args;
+	const started = performance.now();
+	return new Promise((resolve) => {
+		const tick = () => {
+			const after = (window.__benchMarks ?? [])
+				.slice(from)
+				.filter((m) => m.attribute === 'data-render-id');
+			const seen = new Set(after.map((m) => m.target));
+			const missing = required.filter((r) => !seen.has(r));
+			const last = after.reduce((t, m) => Math.max(t, m.at), 0);
+			const now = performance.now();
+			const painted = after.every((m) => m.painted !== undefined);
+			const settled = missing.length === 0 && now - last >= quietMs && painted;
+			if (settled || now - started > timeoutMs) {
+				resolve({
+					t0: window.__benchInput ?? null,
+					end: after.reduce((t, m) => Math.max(t, m.painted ?? m.at), 0),
+					charts: [...seen].sort(),
+					missing,
+					errors: document.querySelectorAll('[data-chart] [role="alert"]').length,
+				});
+			} else setTimeout(tick, 5);
+		};
+		tick();
+	});
+}
+
+interface Plan {
+	kind: InteractionKind;
+	value: string;
+	required: string[];
+}
+
+const pick = <T>(random: Random, items: readonly T[]): T =>
+	items[Math.floor(random.next() * items.length)]!;
+
+/** The next interaction for the page's current state. */
+function plan(random: Random, s: PageState): Plan {
+	const shown = (...charts: string[]) => charts.filter((c) => s.charts.includes(c));
+	// Charts that show the filtered units: every filter change redraws them.
+	const all = shown('tiles', 'ranking', 'trend', 'heatmap', 'totals');
+	const measureChange = (): Plan => ({
+		kind: 'measure',
+		value: pick(
+			random,
+			s.measures.filter((m) => m !== s.measure),
+		),
+		required: shown('ranking', 'trend', 'heatmap', 'totals'),
+	});
+	const roll = random.next();
+	if (roll < 0.2) {
+		// Districts exist until 2024; keep the chosen level meaningful.
+		const years = s.years.filter((y) => y !== s.yearTo && (s.level !== 'district' || y <= 2024));
+		return {
+			kind: 'year-to',
+			value: String(pick(random, years)),
+			required: [...all, ...shown('unit-detail')],
+		};
+	}
+	if (roll < 0.3) {
+		const years = s.years.filter((y) => y !== s.yearFrom && y < s.yearTo);
+		if (years.length > 0) {
+			return {
+				kind: 'year-from',
+				value: String(pick(random, years)),
+				required: shown('trend', 'heatmap', 'totals'),
+			};
+		}
+	}
+	if (roll < 0.55) return measureChange();
+	if (roll < 0.72) {
+		// Provinces of the list valid in the last year shown; sometimes back to the whole country.
+		const scheme = s.yearTo >= 2025 ? '2025:' : '2023:';
+		const candidates = s.provinces.filter((p) => p !== s.province && p.startsWith(scheme));
+		const value = random.next() < 0.2 && s.province !== '' ? '' : pick(random, candidates);
+		return { kind: 'province', value, required: all };
+	}
+	if (roll < 0.82) {
+		const levels = s.levels.filter((l) => !l.disabled && l.value !== s.level).map((l) => l.value);
+		if (levels.length > 0) return { kind: 'level', value: pick(random, levels), required: all };
+	}
+	const rows = s.ranking.slice(0, 12);
+	if (rows.length === 0) return measureChange();
+	const row = pick(random, rows);
+	return row.pressed
+		? { kind: 'deselect-unit', value: row.key, required: shown('trend', 'heatmap') }
+		: {
+				kind: 'select-unit',
+				value: row.key,
+				required: [...shown('trend', 'heatmap'), 'unit-detail'],
+			};
+}
+
+const SELECT_OF: Partial<Record<InteractionKind, string>> = {
+	'year-to': '#filter-year-to',
+	'year-from': '#filter-year-from',
+	measure: '#filter-measure',
+	province: '#filter-province',
+	level: '#filter-level',
+};
+
+async function perform(page: Page, step: Plan): Promise<void> {
+	const select = SELECT_OF[step.kind];
+	if (select) {
+		await page.selectOption(select, step.value, { timeout: 10_000 });
+		return;
+	}
+	const row = page.locator(`[data-chart="ranking"] [data-unit-key="${step.value}"]`);
+	try {
+		await row.click({ timeout: 5_000 });
+	} catch {
+		// Not clickable where Playwright aims (covered or moving): send the click to the row itself.
+		await row.dispatchEvent('click');
+	}
+}
+
+export interface InteractOptions {
+	count: number;
+	seed: number;
+	budgetMs: number;
+	quietMs: number;
+	timeoutMs: number;
+	/**
+	 * The same sequence run before (the optimised app): each interaction also waits for every chart
+	 * that redrew then, so that a slow query queued behind the others is never cut off by the quiet spell.
+	 */
+	pairedWith?: Interaction[];
+}
+
+/** Run the interactions on a page where the app is loaded and ready. */
+export async function interact(
+	page: Page,
+	options: InteractOptions,
+): Promise<{ interactions: Interaction[]; cutShort: boolean }> {
+	const random = new Random(options.seed);
+	const interactions: Interaction[] = [];
+	const started = Date.now();
+	for (let i = 0; i < options.count; i++) {
+		if (Date.now() - started > options.budgetMs) return { interactions, cutShort: true };
+		const state = await page.evaluate(readState);
+		const step = plan(random, state);
+		const before = options.pairedWith?.[i];
+		if (before && before.kind === step.kind && before.value === step.value) {
+			step.required = [...new Set([...step.required, ...before.charts])];
+		}
+		const from = await page.evaluate(() => {
+			window.__benchInput = null;
+			return window.__benchMarks?.length ?? 0;
+		});
+		await perform(page, step);
+		const result = await page.evaluate(waitForRedraw, {
+			from,
+			required: step.required,
+			quietMs: options.quietMs,
+			timeoutMs: options.timeoutMs,
+		});
+		if (result.t0 === null) throw new Error(`no input event seen for ${step.kind} ${step.value}`);
+		interactions.push({
+			kind: step.kind,
+			value: step.value,
+			ms: Math.max(0, result.end - result.t0),
+			charts: result.charts,
+			missing: result.missing,
+			errors: result.errors,
+		});
+	}
+	return { interactions, cutShort: false };
+}
+
+/** Load the app in a fresh context, then run the interactions. */
+export async function runInteractions(
+	browser: Browser,
+	server: StaticServer,
+	query: string,
+	options: InteractOptions & { loadTimeoutMs: number },
+): Promise<InteractionRun> {
+	const context = await freshContext(browser);
+	const page = await context.newPage();
+	const pageErrors = collectErrors(page);
+	try {
+		await page.goto(`${server.baseURL}index.html?${query}`, { waitUntil: 'commit' });
+		await page.waitForSelector('html[data-ready="true"], html[data-load-error]', {
+			state: 'attached',
+			timeout: options.loadTimeoutMs,
+		});
+		const loadError = await page.evaluate(() => document.documentElement.dataset.loadError);
+		if (loadError) throw new Error(`the app failed to load (${query}): ${loadError}`);
+		const loadMs = await page.evaluate(() => performance.now());
+		const done = await interact(page, options);
+		return { query, loadMs, ...done, pageErrors };
+	} finally {
+		await context.close();
+	}
+}

@@ -1,0 +1,673 @@
+/**
+ * Summaries, target checks and the written report: bench/results.json (summaries and raw runs),
+ * bench/RESULTS.md (every table) and bench/README-performance.md (the README's Performance section).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import * as prettier from 'prettier';
+import { join } from 'node:path';
+import type { AppColdRun, FloorRun } from './cold-start.ts';
+import { ROOT, type Dataset } from './datasets.ts';
+import type { EngineTiming, NativeResult } from './engine.ts';
+import type { Interaction, InteractionRun } from './interactions.ts';
+import type { Machine } from './machine.ts';
+import type { MemoryReport } from './memory.ts';
+import type { ProfileSummary } from './profile.ts';
+import type { Served } from './serve.ts';
+import type { ScriptChunk } from './sizes.ts';
+import { latency, median, summarize, type Latency, type Summary } from './stats.ts';
+import { Table, bytes, count, ms, ratio } from './table.ts';
+
+export interface WasmEngineResult {
+	version: string;
+	prepareMs: number;
+	queries: EngineTiming[];
+	labels?: Record<string, string>;
+}
+
+export interface BenchResults {
+	generatedAt: string;
+	durationS: number;
+	machine: Machine;
+	/** 1-minute load average of the machine, sampled every 5 s during the run. */
+	load: { samples: number; mean: number; max: number };
+	options: Record<string, unknown>;
+	datasets: Dataset[];
+	cold: Record<string, { app: AppColdRun[]; floor: FloorRun[] }>;
+	interactions: Record<string, { opt: InteractionRun; unopt: InteractionRun }>;
+	wasm: Record<string, WasmEngineResult>;
+	native: Record<string, { single: NativeResult; multi: NativeResult }>;
+	profiles: Record<string, ProfileSummary>;
+	scripts: ScriptChunk[];
+}
+
+const OUT_DIR = join(ROOT, 'bench');
+
+/** Served bytes of a first load, by kind of file. */
+interface ByteRow {
+	kind: string;
+	files: string[];
+	rawBytes: number;
+	sentBytes: number;
+}
+
+function byteRows(served: Served[], datasetFolder: string): ByteRow[] {
+	const kinds: [string, (path: string) => boolean][] = [
+		['HTML', (p) => p.endsWith('.html')],
+		['app JS (own chunks)', (p) => p.endsWith('.js') && !/duckdb-browser-.*worker/.test(p)],
+		['app CSS', (p) => p.endsWith('.css')],
+		['fonts', (p) => /\.woff2?$/.test(p)],
+		['DuckDB worker JS', (p) => /duckdb-browser-.*worker.*\.js$/.test(p)],
+		['DuckDB wasm', (p) => /duckdb-.*\.wasm$/.test(p)],
+		['parquet-wasm wasm', (p) => /parquet_wasm.*\.wasm$/.test(p)],
+		['data (manifest + Parquet)', (p) => p.startsWith(`/${datasetFolder}/`)],
+	];
+	const rows: ByteRow[] = kinds.map(([kind]) => ({ kind, files: [], rawBytes: 0, sentBytes: 0 }));
+	const other: ByteRow = { kind: 'other', files: [], rawBytes: 0, sentBytes: 0 };
+	for (const s of served) {
+		const index = kinds.findIndex(([, test]) => test(s.path));
+		const row = index >= 0 ? rows[index]! : other;
+		row.files.push(s.path.split('/').pop() ?? s.path);
+		row.rawBytes += s.rawBytes;
+		row.sentBytes += s.sentBytes;
+	}
+	return other.files.length > 0 ? [...rows, other] : rows;
+}
+
+interface InteractionSummary {
+	n: number;
+	all: Latency;
+	byKind: Record<string, Latency>;
+	timeouts: number;
+	withErrors: number;
+	cutShort: boolean;
+	loadMs: number;
+}
+
+function summarizeInteractions(run: InteractionRun): InteractionSummary {
+	const byKind: Record<string, number[]> = {};
+	for (const i of run.interactions) (byKind[i.kind] ??= []).push(i.ms);
+	return {
+		n: run.interactions.length,
+		all: latency(run.interactions.map((i) => i.ms)),
+		byKind: Object.fromEntries(Object.entries(byKind).map(([k, v]) => [k, latency(v)])),
+		timeouts: run.interactions.filter((i) => i.missing.length > 0).length,
+		withErrors: run.interactions.filter((i) => i.errors > 0).length,
+		cutShort: run.cutShort,
+		loadMs: run.loadMs,
+	};
+}
+
+interface Target {
+	name: string;
+	target: string;
+	measured: string;
+	met: boolean;
+	/** How far from the target, when missed. */
+	by: string;
+}
+
+export interface Summaries {
+	cold: Record<
+		string,
+		{
+			app: Summary;
+			floor: Summary;
+			floorDecoded: Summary;
+			ratio: number;
+			ratioToDecoded: number;
+			timeline: Record<string, number>;
+			floorTimeline: Record<string, number>;
+		}
+	>;
+	interactions: Record<
+		string,
+		{
+			opt: InteractionSummary;
+			unopt: InteractionSummary;
+			paired: { n: number; opt: Latency; unopt: Latency; ratioP50: number; ratioP95: number };
+		}
+	>;
+	engine: Record<
+		string,
+		{
+			wasmVersion: string;
+			nativeVersion: string;
+			nativeThreads: number;
+			prepare: { wasmMs: number; native1Ms: number; nativeNMs: number };
+			queries: {
+				id: string;
+				label: string;
+				rows: number;
+				wasmMs: number;
+				native1Ms: number;
+				nativeNMs: number;
+				ratio1: number;
+				ratioN: number;
+			}[];
+		}
+	>;
+	bytes: Record<string, ByteRow[]>;
+	memory: Record<string, { app: MemoryReport | null; floor: MemoryReport | null }>;
+	ownJs: { servedGzip: number; withoutEngines: number; parts: Record<string, number> };
+	targets: Target[];
+}
+
+function summarizeAll(r: BenchResults): Summaries {
+	const cold: Summaries['cold'] = {};
+	const memory: Summaries['memory'] = {};
+	const byteSummary: Summaries['bytes'] = {};
+	for (const d of r.datasets) {
+		const runs = r.cold[d.name];
+		if (!runs) continue;
+		const app = summarize(runs.app.map((x) => x.ms));
+		const floor = summarize(runs.floor.map((x) => x.ms));
+		const floorDecoded = summarize(runs.floor.map((x) => x.decodedMs));
+		// The loading stages the app went through (`data-loading-stage`), in the order they began.
+		const stageNames = [...new Set(runs.app.flatMap((x) => Object.keys(x.stages)))];
+		const stages = Object.fromEntries(
+			stageNames.map((n) => [n, median(runs.app.map((x) => x.stages[n] ?? Number.NaN))]),
+		);
+		cold[d.name] = {
+			app,
+			floor,
+			floorDecoded,
+			ratio: app.median / floor.median,
+			ratioToDecoded: app.median / floorDecoded.median,
+			timeline: {
+				HTML: median(runs.app.map((x) => x.responseEnd)),
+				domContentLoaded: median(runs.app.map((x) => x.domContentLoaded)),
+				...Object.fromEntries(
+					Object.entries(stages)
+						.filter(([n]) => n !== 'ready')
+						.sort((a, b) => a[1] - b[1])
+						.map(([n, t]) => [`stage ${n}`, t]),
+				),
+				'data-ready': median(runs.app.map((x) => x.readyAt)),
+				painted: app.median,
+			},
+			floorTimeline: {
+				script: median(runs.floor.map((x) => x.timings.scriptStart)),
+				'files fetched': median(runs.floor.map((x) => x.timings.fetched)),
+				decoded: median(runs.floor.map((x) => x.timings.decoded)),
+				'engine ready': median(runs.floor.map((x) => x.timings.engineReady)),
+				inserted: floor.median,
+			},
+		};
+		memory[d.name] = {
+			app: runs.app.at(-1)?.memory ?? null,
+			floor: runs.floor.at(-1)?.memory ?? null,
+		};
+		byteSummary[d.name] = byteRows(runs.app[0]?.bytes ?? [], d.folder);
+	}
+
+	const interactions: Summaries['interactions'] = {};
+	for (const [name, { opt, unopt }] of Object.entries(r.interactions)) {
+		const n = Math.min(opt.interactions.length, unopt.interactions.length);
+		const first = (list: Interaction[]) => latency(list.slice(0, n).map((i) => i.ms));
+		const pairedOpt = first(opt.interactions);
+		const pairedUnopt = first(unopt.interactions);
+		interactions[name] = {
+			opt: summarizeInteractions(opt),
+			unopt: summarizeInteractions(unopt),
+			paired: {
+				n,
+				opt: pairedOpt,
+				unopt: pairedUnopt,
+				ratioP50: pairedUnopt.p50 / pairedOpt.p50,
+				ratioP95: pairedUnopt.p95 / pairedOpt.p95,
+			},
+		};
+	}
+
+	const engine: Summaries['engine'] = {};
+	for (const [name, w] of Object.entries(r.wasm)) {
+		const nat = r.native[name];
+		if (!nat) continue;
+		const m1 = new Map(nat.single.queries.map((q) => [q.id, median(q.ms)]));
+		const mN = new Map(nat.multi.queries.map((q) => [q.id, median(q.ms)]));
+		engine[name] = {
+			wasmVersion: w.version,
+			nativeVersion: nat.single.version,
+			nativeThreads: nat.multi.threads,
+			prepare: {
+				wasmMs: w.prepareMs,
+				native1Ms: nat.single.prepareMs,
+				nativeNMs: nat.multi.prepareMs,
+			},
+			queries: w.queries.map((q) => {
+				const wasmMs = median(q.ms);
+				const native1Ms = m1.get(q.id) ?? Number.NaN;
+				const nativeNMs = mN.get(q.id) ?? Number.NaN;
+				return {
+					id: q.id,
+					label: w.labels?.[q.id] ?? q.id,
+					rows: q.rows,
+					wasmMs,
+					native1Ms,
+					nativeNMs,
+					ratio1: wasmMs / native1Ms,
+					ratioN: wasmMs / nativeNMs,
+				};
+			}),
+		};
+	}
+
+	// The app's own JS: what the page fetched, with the DuckDB-WASM and parquet-wasm JS it bundles set apart.
+	const firstBytes = Object.values(byteSummary)[0] ?? [];
+	const servedJs = firstBytes.find((b) => b.kind === 'app JS (own chunks)');
+	const fetched = new Set(servedJs?.files ?? []);
+	const parts: Record<string, number> = {};
+	for (const chunk of r.scripts.filter((c) => fetched.has(c.file))) {
+		for (const p of chunk.parts) parts[p.origin] = (parts[p.origin] ?? 0) + p.gzipBytes;
+	}
+	const engines = (parts['@duckdb/duckdb-wasm'] ?? 0) + (parts['parquet-wasm'] ?? 0);
+	const ownJs = {
+		servedGzip: servedJs?.sentBytes ?? 0,
+		withoutEngines: (servedJs?.sentBytes ?? 0) - engines,
+		parts,
+	};
+
+	const targets: Target[] = [];
+	const latencyTarget = (dataset: string, limit: number) => {
+		const s = interactions[dataset];
+		if (!s) return;
+		const p95 = s.opt.all.p95;
+		targets.push({
+			name: `interaction p95, ${dataset}`,
+			target: `< ${limit} ms`,
+			measured: `${ms(p95)} ms`,
+			met: p95 < limit,
+			by: p95 < limit ? '' : `+${ms(p95 - limit)} ms (${ratio(p95 / limit)} the target)`,
+		});
+	};
+	latencyTarget('yearly', 50);
+	latencyTarget('monthly', 100);
+	for (const [name, c] of Object.entries(cold)) {
+		targets.push({
+			name: `cold start ÷ floor, ${name}`,
+			target: '< 1.5×',
+			measured: ratio(c.ratio),
+			met: c.ratio < 1.5,
+			by: c.ratio < 1.5 ? '' : `+${ms(c.app.median - 1.5 * c.floor.median)} ms over 1.5 × floor`,
+		});
+	}
+	targets.push({
+		name: 'app JS, gzipped (DuckDB and parquet-wasm JS aside)',
+		target: '< 250 kB',
+		measured: bytes(ownJs.withoutEngines),
+		met: ownJs.withoutEngines < 250_000,
+		by: ownJs.withoutEngines < 250_000 ? '' : `+${bytes(ownJs.withoutEngines - 250_000)}`,
+	});
+
+	return {
+		cold,
+		interactions,
+		engine,
+		bytes: byteSummary,
+		memory,
+		ownJs,
+		targets,
+	};
+}
+
+const range = (s: Summary) => `${ms(s.p25)}–${ms(s.p75)}`;
+
+function tables(r: BenchResults, s: Summaries) {
+	const datasets = new Table(
+		['dataset', 'facts rows', 'facts Parquet', 'all Parquet', 'what'],
+		[false, true, true, true, false],
+	);
+	for (const d of r.datasets) {
+		const facts = d.tables.find((t) => t.name === 'facts');
+		datasets.add(
+			d.name,
+			count(d.factsRows),
+			bytes(facts?.bytes),
+			bytes(d.totalBytes),
+			d.description,
+		);
+	}
+
+	const cold = new Table([
+		'dataset',
+		'runs',
+		'app cold start ms (p25–p75)',
+		'floor ms (p25–p75)',
+		'app ÷ floor',
+		'floor w/o insert ms',
+		'app ÷ that',
+	]);
+	for (const [name, c] of Object.entries(s.cold)) {
+		cold.add(
+			name,
+			c.app.n,
+			`${ms(c.app.median)} (${range(c.app)})`,
+			`${ms(c.floor.median)} (${range(c.floor)})`,
+			ratio(c.ratio),
+			ms(c.floorDecoded.median),
+			ratio(c.ratioToDecoded),
+		);
+	}
+
+	// One row per dataset and page: when each step began or ended, in order.
+	const timeline = new Table(
+		['dataset', 'page', 'timeline (ms since navigation start)'],
+		[false, false, false],
+	);
+	const steps = (entries: Record<string, number>) =>
+		Object.entries(entries)
+			.filter(([step, t]) => Number.isFinite(t) && step !== 'domContentLoaded')
+			.sort((a, b) => a[1] - b[1])
+			.map(([step, t]) => `${step} ${ms(t)}`)
+			.join(' → ');
+	for (const [name, c] of Object.entries(s.cold)) {
+		timeline.add(name, 'app', steps(c.timeline));
+		timeline.add(name, 'floor', steps(c.floorTimeline));
+	}
+
+	const inter = new Table([
+		'dataset',
+		'mode',
+		'n',
+		'p50 ms',
+		'p95 ms',
+		'max ms',
+		'timeouts',
+		'with errors',
+	]);
+	const gain = new Table([
+		'dataset',
+		'paired n',
+		'opt p50',
+		'unopt p50',
+		'unopt ÷ opt p50',
+		'opt p95',
+		'unopt p95',
+		'unopt ÷ opt p95',
+	]);
+	const kinds = new Table(['dataset', 'mode', 'kind', 'n', 'p50 ms', 'p95 ms', 'max ms']);
+	for (const [name, i] of Object.entries(s.interactions)) {
+		for (const [mode, m] of [
+			['optimised', i.opt],
+			['unoptimised', i.unopt],
+		] as const) {
+			inter.add(
+				name,
+				mode + (m.cutShort ? ' (time-boxed)' : ''),
+				m.n,
+				ms(m.all.p50),
+				ms(m.all.p95),
+				ms(m.all.max),
+				m.timeouts,
+				m.withErrors,
+			);
+			for (const [kind, l] of Object.entries(m.byKind).sort()) {
+				kinds.add(name, mode, kind, l.n, ms(l.p50), ms(l.p95), ms(l.max));
+			}
+		}
+		gain.add(
+			name,
+			i.paired.n,
+			ms(i.paired.opt.p50),
+			ms(i.paired.unopt.p50),
+			ratio(i.paired.ratioP50),
+			ms(i.paired.opt.p95),
+			ms(i.paired.unopt.p95),
+			ratio(i.paired.ratioP95),
+		);
+	}
+
+	const engine = new Table(
+		[
+			'dataset',
+			'query',
+			'rows',
+			'WASM ms',
+			'native 1 thread',
+			'native all',
+			'WASM ÷ 1 thr',
+			'WASM ÷ all',
+		],
+		[false, false, true, true, true, true, true, true],
+	);
+	for (const [name, e] of Object.entries(s.engine)) {
+		engine.add(
+			name,
+			'prepare (every prepareSql() statement)',
+			'',
+			ms(e.prepare.wasmMs),
+			ms(e.prepare.native1Ms),
+			ms(e.prepare.nativeNMs),
+			ratio(e.prepare.wasmMs / e.prepare.native1Ms),
+			ratio(e.prepare.wasmMs / e.prepare.nativeNMs),
+		);
+		for (const q of e.queries) {
+			engine.add(
+				name,
+				q.id,
+				count(q.rows),
+				ms(q.wasmMs),
+				ms(q.native1Ms),
+				ms(q.nativeNMs),
+				ratio(q.ratio1),
+				ratio(q.ratioN),
+			);
+		}
+	}
+
+	const firstLoad = new Table(
+		['dataset', 'file kind', 'files', 'raw', 'as served (gzip)'],
+		[false, false, true, true, true],
+	);
+	for (const [name, rows] of Object.entries(s.bytes)) {
+		let raw = 0;
+		let sent = 0;
+		for (const b of rows) {
+			if (b.files.length === 0) continue;
+			// Data are the same files for every dataset but the data row: show the rest once.
+			if (name !== Object.keys(s.bytes)[0] && !b.kind.startsWith('data')) {
+				raw += b.rawBytes;
+				sent += b.sentBytes;
+				continue;
+			}
+			firstLoad.add(name, b.kind, b.files.length, bytes(b.rawBytes), bytes(b.sentBytes));
+			raw += b.rawBytes;
+			sent += b.sentBytes;
+		}
+		firstLoad.add(name, 'total', '', bytes(raw), bytes(sent));
+	}
+
+	const scripts = new Table(['own JS by origin (fetched chunks)', 'gzip (estimated share)']);
+	for (const [origin, gz] of Object.entries(s.ownJs.parts).sort((a, b) => b[1] - a[1])) {
+		scripts.add(origin, bytes(gz));
+	}
+	scripts.add('total served (measured)', bytes(s.ownJs.servedGzip));
+
+	const mem = new Table([
+		'dataset',
+		'page',
+		'page JS heap',
+		'page wasm (parquet-wasm)',
+		'worker JS heap',
+		'worker wasm (DuckDB)',
+		'renderer RSS',
+	]);
+	for (const [name, m] of Object.entries(s.memory)) {
+		for (const [page, report] of [
+			['app', m.app],
+			['floor', m.floor],
+		] as const) {
+			if (!report) continue;
+			mem.add(
+				name,
+				page,
+				bytes(report.pageJsHeap),
+				bytes(report.pageWasm),
+				bytes(report.workerJsHeap),
+				bytes(report.workerWasm),
+				bytes(report.rendererRss),
+			);
+		}
+	}
+
+	const targets = new Table(
+		['target', 'goal', 'measured', 'met', 'missed by'],
+		[false, false, true, false, false],
+	);
+	for (const t of s.targets) targets.add(t.name, t.target, t.measured, t.met ? 'yes' : 'NO', t.by);
+
+	const profile = new Table(
+		['dataset', 'thread', 'where', 'self ms', 'per interaction', 'share of wall'],
+		[false, false, false, true, true, true],
+	);
+	for (const [name, p] of Object.entries(r.profiles)) {
+		const share = (x: number) => `${((100 * x) / p.wallMs).toFixed(0)}%`;
+		const each = (x: number) => ms(x / Math.max(1, p.interactions));
+		const add = (thread: string, what: string, x: number) =>
+			profile.add(name, thread, what, ms(x), each(x), share(x));
+		add(`${p.interactions} interactions`, 'wall time (with the harness)', p.wallMs);
+		add('main', 'busy (not idle)', p.main.busyMs);
+		for (const x of p.main.by) add('main', x.what, x.ms);
+		if (p.worker) {
+			add('DuckDB worker', 'busy (not idle)', p.worker.busyMs);
+			for (const x of p.worker.by) add('DuckDB worker', x.what, x.ms);
+		}
+		for (const x of p.trace ?? []) add('main (trace events)', x.what, x.ms);
+	}
+
+	return {
+		datasets,
+		cold,
+		timeline,
+		inter,
+		gain,
+		kinds,
+		engine,
+		firstLoad,
+		scripts,
+		mem,
+		targets,
+		profile,
+	};
+}
+
+function machineLine(m: Machine): string {
+	return `${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB RAM; ${m.os}; Node ${m.node}; Chromium ${m.chromium} (headless, playwright-core ${m.playwright})`;
+}
+
+const METHOD = [
+	'Cold start: navigation start → first frame painted after `html[data-ready]` (first charts drawn with data), each run in a fresh browser context (empty cache). Floor: `bench-floor.html` of the same build on the same data: DuckDB-WASM start in parallel with fetching and decoding the Parquet files (parquet-wasm), then inserting them into DuckDB; "w/o insert" stops once the engine is up and every file is decoded.',
+	'Interactions: a seeded sequence of changes of last year, first year, measure, province, level, and clicks on ranking rows (follow / let go), with real Playwright input; latency = input event → first frame painted after every chart the change affects has a new `data-render-id`. Unoptimised = the same sequence with `?opt=0` (`yearly` is a view over `facts`, no result cache), time-boxed; the gain compares the same first n interactions.',
+	"Engine ratio: the dashboard's SQL (src/db/prepare.ts, src/db/queries.ts) on the same Parquet data, timed on the floor page's DuckDB-WASM (round trip through the worker, Arrow result included) and in native DuckDB (`@duckdb/node-api`, result materialised); median of the timed runs after one warm-up; prepare runs once.",
+	"Bytes: counted by the benchmark's own static server, which gzips HTML, JS, CSS, JSON and wasm at level 9 (as a pre-compressed deployment would) and sends Parquet as is (already zstd). Memory: after load and a forced GC, via DevTools: `performance.memory` of the page, `Runtime.getHeapUsage` of the DuckDB worker, the page's WebAssembly memories (parquet-wasm, recorded at instantiation), DuckDB's wasm heap (read in the worker) and the renderer process's resident memory.",
+];
+
+/** JSON as the repository's Prettier writes it, so that `npm run lint` stays clean. */
+async function prettyJson(value: unknown, file: string): Promise<string> {
+	const text = JSON.stringify(value, null, '\t') + '\n';
+	const config = (await prettier.resolveConfig(file)) ?? {};
+	return prettier.format(text, { ...config, filepath: file });
+}
+
+export async function writeReport(r: BenchResults): Promise<string> {
+	const s = summarizeAll(r);
+	const t = tables(r, s);
+	mkdirSync(OUT_DIR, { recursive: true });
+
+	// Raw runs stay in the JSON; byte logs only for the first run of each dataset.
+	const slim = {
+		...r,
+		cold: Object.fromEntries(
+			Object.entries(r.cold).map(([name, c]) => [
+				name,
+				{
+					app: c.app.map((x, i) => ({ ...x, bytes: i === 0 ? x.bytes : undefined })),
+					floor: c.floor.map((x, i) => ({ ...x, bytes: i === 0 ? x.bytes : undefined })),
+				},
+			]),
+		),
+	};
+	const jsonFile = join(OUT_DIR, 'results.json');
+	writeFileSync(jsonFile, await prettyJson({ summary: s, raw: slim }, jsonFile));
+
+	const sections: [string, Table][] = [
+		['Targets', t.targets],
+		['Datasets', t.datasets],
+		['Cold start (median of runs; p25–p75)', t.cold],
+		['Cold start timeline (medians, ms since navigation start)', t.timeline],
+		['Interaction latency', t.inter],
+		['Optimisations: the same interactions unoptimised (?opt=0)', t.gain],
+		['Interaction latency by kind', t.kinds],
+		[
+			'Profile of further optimised interactions (self time; Chromium sampling profiler)',
+			t.profile,
+		],
+		['Engine ratio: DuckDB-WASM ÷ native DuckDB', t.engine],
+		['Bytes on first load (app page)', t.firstLoad],
+		['Own JavaScript by origin', t.scripts],
+		['Memory after load', t.mem],
+	];
+	const busy = r.load.mean > r.machine.cores * 0.75;
+	const loadLine = `Load average during the run: mean ${r.load.mean}, max ${r.load.max} on ${r.machine.cores} cores${busy ? ' (the machine was busy with other work: numbers are inflated)' : ''}.`;
+	const header = `Benchmark of ${r.generatedAt} (${r.durationS} s) on ${machineLine(r.machine)}\n${loadLine}`;
+	const text = [header, ...sections.map(([title, table]) => `\n${title}\n${table.text()}`)].join(
+		'\n',
+	);
+
+	const md = [
+		'# Benchmark results',
+		'',
+		`Latest run: ${r.generatedAt}, ${r.durationS} s, \`npm run bench\`${r.options.quick ? ' --quick (NOT a measurement)' : ''}.`,
+		'',
+		`Machine: ${machineLine(r.machine)}.`,
+		'',
+		loadLine,
+		'',
+		...sections.flatMap(([title, table]) => [`## ${title}`, '', table.markdown(), '']),
+		'## Method',
+		'',
+		...METHOD.flatMap((m) => [`- ${m}`]),
+		'',
+	].join('\n');
+	writeFileSync(join(OUT_DIR, 'RESULTS.md'), md);
+
+	const readme = [
+		'## Performance',
+		'',
+		`Measured with \`npm run bench\` on ${machineLine(r.machine)}, ${r.generatedAt.slice(0, 10)}.`,
+		loadLine,
+		'Full tables: [bench/RESULTS.md](bench/RESULTS.md); raw runs: `bench/results.json`.',
+		'',
+		t.targets.markdown(),
+		'',
+		t.datasets.markdown(),
+		'',
+		t.cold.markdown(),
+		'',
+		t.inter.markdown(),
+		'',
+		t.gain.markdown(),
+		'',
+		t.firstLoad.markdown(),
+		'',
+		t.mem.markdown(),
+		'',
+		'### How to run',
+		'',
+		'```sh',
+		`npm run bench                            # everything: ${Math.round(r.durationS / 60)} min here, +½ min to make the datasets the first time`,
+		'npm run bench -- --datasets=yearly      # one dataset',
+		'npm run bench -- --quick --skip-build   # try the harness (2 runs, 20 interactions)',
+		'```',
+		'',
+		'It builds the app into `bench/out/dist/` (with the floor page `bench-floor.html`), generates the',
+		'monthly and stress datasets into `bench/out/` (reused while their inputs are unchanged), serves',
+		'everything on 127.0.0.1 and drives headless Chromium (`CHROMIUM_PATH`, default `/usr/bin/chromium`).',
+		'It is not part of `npm test`; the targets are measured here, never asserted in tests.',
+		'',
+		...METHOD.flatMap((m) => [`- ${m}`]),
+		'',
+	].join('\n');
+	writeFileSync(join(OUT_DIR, 'README-performance.md'), readme);
+	return text;
+}
