@@ -122,10 +122,16 @@ function readReportedFacts(): FactRow[] {
  * Make the simulated sub-units agree with what a seed reports for their sum, so that the reported
  * roll-up and the simulated communes beside it never contradict each other.
  */
-function calibrateToReportedSums(simulated: Map<string, Figures>, units: UnitRow[], reported: FactRow[]) {
+function calibrateToReportedSums(
+	simulated: Map<string, Figures>,
+	units: UnitRow[],
+	reported: FactRow[],
+) {
 	for (const fact of reported) {
 		if (fact.scope !== 'subunits' || fact.period !== 'year' || fact.year === null) continue;
-		const children = units.filter((u) => u.scheme === fact.scheme && u.parent_code === fact.unit_code);
+		const children = units.filter(
+			(u) => u.scheme === fact.scheme && u.parent_code === fact.unit_code,
+		);
 		const random = new Random(hashString(`calibrate:${fact.unit_code}:${fact.year}`));
 		const rows = children.map((child) => {
 			const key = `${child.scheme}:${child.code}:${fact.year}`;
@@ -204,7 +210,10 @@ function text(values: (string | null)[]): ColumnSpec {
 
 function factsTable(rows: FactRow[]) {
 	const metricColumns = Object.fromEntries(
-		METRIC_IDS.map((id: MetricId) => [id, { type: 'int32', values: rows.map((r) => r.figures[id]) }]),
+		METRIC_IDS.map((id: MetricId) => [
+			id,
+			{ type: 'int32', values: rows.map((r) => r.figures[id]) },
+		]),
 	) as Record<MetricId, ColumnSpec>;
 	return arrowTable({
 		unit_code: text(rows.map((r) => r.unit_code)),
@@ -248,7 +257,8 @@ export function buildData(outDir = OUT) {
 	const units = readUnits();
 	const reported = readReportedFacts();
 	for (const fact of reported) {
-		for (const id of Object.keys(fact.figures)) if (!isMetricId(id)) throw new Error(`Bad metric ${id}`);
+		for (const id of Object.keys(fact.figures))
+			if (!isMetricId(id)) throw new Error(`Bad metric ${id}`);
 	}
 	const facts = sortFacts([...simulateAll(units, reported), ...reported]);
 
@@ -314,7 +324,9 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
 	const started = performance.now();
 	const manifest = buildData();
 	for (const t of manifest.tables) {
-		console.log(`${t.name.padEnd(10)} ${String(t.rows).padStart(8)} rows ${String(t.bytes).padStart(9)} bytes`);
+		console.log(
+			`${t.name.padEnd(10)} ${String(t.rows).padStart(8)} rows ${String(t.bytes).padStart(9)} bytes`,
+		);
 	}
 	for (const g of manifest.geo) {
 		console.log(`${g.file.padEnd(18)} ${String(g.bytes).padStart(9)} bytes (${g.source})`);

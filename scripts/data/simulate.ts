@@ -19,7 +19,10 @@ export interface SimUnit {
 export type Figures = Record<MetricId, number | null>;
 
 /** Typical yearly means per level for a unit of average size. */
-const BASE: Record<UnitLevel, Record<Exclude<MetricId, 'sessions_regular' | 'petitions_resolved'>, number>> = {
+const BASE: Record<
+	UnitLevel,
+	Record<Exclude<MetricId, 'sessions_regular' | 'petitions_resolved'>, number>
+> = {
 	province: {
 		sessions_thematic: 3,
 		resolutions_adopted: 75,
