@@ -58,9 +58,22 @@ async function pickCompletion(target: Page, label: string): Promise<void> {
 	await target.waitForSelector(selected);
 	for (let i = 0; i < 20; i++) {
 		if ((await target.textContent(selected)) === label) {
-			// CodeMirror ignores Enter for 75 ms after the list changes (interactionDelay).
-			await target.waitForTimeout(150);
-			await target.keyboard.press('Enter');
+			// CodeMirror ignores Enter for 75 ms after the list changes (interactionDelay): retry until taken.
+			for (let attempt = 0; attempt < 20; attempt++) {
+				await target.keyboard.press('Enter');
+				const taken = await target
+					.waitForFunction(
+						([editor, text]) => document.querySelector(editor)?.textContent?.includes(text),
+						[EDITOR, label] as const,
+						{ timeout: 100 },
+					)
+					.then(
+						() => true,
+						() => false,
+					);
+				if (taken) break;
+				if ((await target.locator(selected).count()) === 0) break;
+			}
 			await target.waitForFunction(
 				([editor, text]) => document.querySelector(editor)?.textContent?.includes(text),
 				[EDITOR, label] as const,
@@ -139,7 +152,6 @@ describe('cancelling', () => {
 		await typeSql(page, 'SELECT COUNT(*) FROM range(100000000000000)');
 		await page.click('[data-action="run"]');
 		await page.waitForSelector('[data-action="cancel"]');
-		await page.waitForTimeout(500);
 		const started = Date.now();
 		await page.click('[data-action="cancel"]');
 		await page.waitForSelector('[data-action="run"]:not([disabled])');
@@ -276,7 +288,6 @@ describe('history and sharing', () => {
 		expect(entries[0]).toBe('SELECT COUNT(*) AS n FROM facts');
 		expect(entries).toContain('SELECT 40 + 2 AS answer');
 		// The workspace is ready (the page said so) and nothing ran.
-		await page.waitForTimeout(300);
 		expect(await page.locator('[data-result]').count()).toBe(0);
 		await screenshot(page, 'sql-shared-link');
 		await page.click('[data-action="run"]');
