@@ -47,6 +47,18 @@ export function areaWhere(province: string | null, alias = ''): string {
 }
 
 /**
+ * How many units of the chosen level and area exist in each of the given years (in the list the year is
+ * shown with), from the prepared `unit_counts`: one row per year, 0 where none exist.
+ */
+function unitCountsSql(f: ViewFilters, years: readonly number[]): string {
+	const yearSchemes = years.map((y) => `(${num(y)}, ${str(unitScheme(f.basis, y))})`).join(', ');
+	return `SELECT y.year, COALESCE(SUM(c.units), 0)::INTEGER AS units
+		FROM (VALUES ${yearSchemes}) y(year, scheme)
+		LEFT JOIN unit_counts c ON c.scheme = y.scheme AND c.level = ${str(f.level)} AND ${areaWhere(f.province, 'c.')}
+		GROUP BY y.year`;
+}
+
+/**
  * Headline figures of the last year and the year before, over the units of the chosen level and area:
  * per headline measure its value (`v_<id>`) and reporting units (`n_<id>`), the resolution rate,
  * the number of units that exist, and whether any figure is simulated.
@@ -60,13 +72,6 @@ export function headlineSql(f: ViewFilters): string {
 				`${aggregateSql(id)} AS ${ident(`v_${id}`)}, ${reportedCountSql(id)} AS ${ident(`n_${id}`)}`,
 		)
 		.join(',\n\t\t');
-	const unitCounts = years
-		.map(
-			(y) =>
-				`SELECT ${num(y)} AS year, COUNT(*)::INTEGER AS units FROM units
-				WHERE scheme = ${str(unitScheme(f.basis, y))} AND level = ${str(f.level)} AND ${areaWhere(f.province)}`,
-		)
-		.join(' UNION ALL ');
 	return `WITH figures AS (
 		SELECT year, ${columns},
 		COUNT(*)::INTEGER AS reporting_units,
@@ -77,7 +82,7 @@ export function headlineSql(f: ViewFilters): string {
 		GROUP BY year
 	)
 	SELECT c.year, c.units, f.* EXCLUDE (year)
-	FROM (${unitCounts}) c LEFT JOIN figures f ON f.year = c.year
+	FROM (${unitCountsSql(f, years)}) c LEFT JOIN figures f ON f.year = c.year
 	ORDER BY c.year`;
 }
 
@@ -139,13 +144,6 @@ export function unitFactsSql(unitKey: string, year: number): string {
  */
 export function totalsSql(f: ViewFilters): string {
 	const years = Array.from({ length: f.yearTo - f.yearFrom + 1 }, (_, i) => f.yearFrom + i);
-	const unitCounts = years
-		.map(
-			(y) =>
-				`SELECT ${num(y)} AS year, COUNT(*)::INTEGER AS units FROM units
-				WHERE scheme = ${str(unitScheme(f.basis, y))} AND level = ${str(f.level)} AND ${areaWhere(f.province)}`,
-		)
-		.join(' UNION ALL ');
 	return `WITH figures AS (
 		SELECT year, ${aggregateSql(f.measure)} AS value, ${reportedCountSql(f.measure)} AS reporting,
 			COALESCE(BOOL_OR(source_kind = 'simulated'), FALSE) AS any_simulated,
@@ -158,6 +156,6 @@ export function totalsSql(f: ViewFilters): string {
 	SELECT c.year, c.units, f.value, COALESCE(f.reporting, 0) AS reporting,
 		COALESCE(f.any_simulated, FALSE) AS any_simulated, COALESCE(f.any_reported, FALSE) AS any_reported,
 		COALESCE(f.any_approx, FALSE) AS any_approx
-	FROM (${unitCounts}) c LEFT JOIN figures f ON f.year = c.year
+	FROM (${unitCountsSql(f, years)}) c LEFT JOIN figures f ON f.year = c.year
 	ORDER BY c.year`;
 }

@@ -29,13 +29,21 @@ export interface UnitRowInput {
 	parent_code: string | null;
 	province_code: string;
 	province_2025: string;
+	/** Place of the name in Vietnamese order (built with the data); absent in older or hand-made data. */
+	label_order?: number | null;
 }
 
 export class UnitIndex {
 	readonly #byKey = new Map<string, UnitInfo>();
+	/** Label → place in Vietnamese order, from the data or (when it lacks them) sorted on first use. */
+	#labelPlace: Map<string, number> | null = null;
 
 	constructor(rows: Iterable<UnitRowInput>) {
+		const places = new Map<string, number>();
+		let complete = true;
 		for (const row of rows) {
+			if (row.label_order === undefined || row.label_order === null) complete = false;
+			else places.set(row.name_with_type, row.label_order);
 			const scheme = row.scheme as Scheme;
 			const key = unitKey(scheme, row.code);
 			this.#byKey.set(key, {
@@ -52,6 +60,7 @@ export class UnitIndex {
 				searchName: foldVietnamese(row.name_with_type),
 			});
 		}
+		if (complete) this.#labelPlace = places;
 	}
 
 	get size(): number {
@@ -65,6 +74,23 @@ export class UnitIndex {
 	/** The display name with its type ("Huyện Thạch Thất"), or the key itself for an unknown unit. */
 	label(key: string): string {
 		return this.#byKey.get(key)?.nameWithType ?? key;
+	}
+
+	/**
+	 * Compare two unit labels in Vietnamese alphabetical order, by their precomputed places: a ranking of
+	 * ten thousand communes with many tied values would otherwise call the collator hundreds of thousands
+	 * of times. Labels of no known unit fall back to the collator.
+	 */
+	readonly compareLabels = (a: string, b: string): number => {
+		const places = (this.#labelPlace ??= this.#sortLabels());
+		const pa = places.get(a);
+		const pb = places.get(b);
+		return pa !== undefined && pb !== undefined ? pa - pb : compareVietnamese(a, b);
+	};
+
+	#sortLabels(): Map<string, number> {
+		const labels = [...new Set([...this.#byKey.values()].map((u) => u.nameWithType))];
+		return new Map(labels.sort(compareVietnamese).map((label, i) => [label, i]));
 	}
 
 	/** Provinces of a scheme in Vietnamese alphabetical order. */

@@ -7,6 +7,7 @@ import { Coordinator } from '../db/coordinator.ts';
 import { fetchFrom, loadDataset, type LoadProgress, type Manifest } from '../db/load.ts';
 import { parquetToIPC } from '../db/parquet-browser.ts';
 import { reaggregationSql } from '../db/prepare.ts';
+import { tableRows } from '../db/table-rows.ts';
 import { wasmConnector } from '../db/wasm-connector.ts';
 import type { SourceKind } from '../model/periods.ts';
 import { UnitIndex, type UnitRowInput } from '../model/unit-index.ts';
@@ -68,11 +69,11 @@ export class DataStore {
 			coordinator.defer('yearly_2025', reaggregationSql(optimised));
 			await this.imports.restore(coordinator, { optimised, showSimulated });
 			const units = await coordinator.query(
-				'SELECT code, scheme, name, name_with_type, type, level, parent_code, province_code, province_2025 FROM units',
+				'SELECT code, scheme, name, name_with_type, type, level, parent_code, province_code, province_2025, label_order FROM units',
 			);
 			const sources = await coordinator.query('SELECT * FROM sources ORDER BY id');
-			this.units = new UnitIndex(units.toArray().map((r) => r.toJSON() as unknown as UnitRowInput));
-			this.sources = sources.toArray().map((r) => ({ ...r.toJSON() }) as unknown as SourceInfo);
+			this.units = new UnitIndex(tableRows<UnitRowInput>(units));
+			this.sources = tableRows<SourceInfo>(sources);
 			this.manifest = manifest;
 			this.coordinator = coordinator;
 			this.status = 'ready';
@@ -86,7 +87,7 @@ export class DataStore {
 	async refresh(): Promise<void> {
 		if (!this.coordinator) return;
 		const sources = await this.coordinator.query('SELECT * FROM sources ORDER BY id');
-		this.sources = sources.toArray().map((r) => ({ ...r.toJSON() }) as unknown as SourceInfo);
+		this.sources = tableRows<SourceInfo>(sources);
 		this.dataVersion++;
 	}
 }

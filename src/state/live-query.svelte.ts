@@ -49,8 +49,3 @@ export class LiveQuery<T> {
 		});
 	}
 }
-
-/** Rows of an Arrow table as plain objects. */
-export function tableRows<T>(table: Table): T[] {
-	return table.toArray().map((row) => row.toJSON() as T);
-}

@@ -2,7 +2,7 @@
  * One file on its way in: read → columns matched → validated → imported or cancelled. Nothing reaches the
  * data until `commit()`, and a failed commit leaves the data as it was (see ImportLibrary).
  */
-import { tableRows } from '../../state/live-query.svelte.ts';
+import { tableRows } from '../../db/table-rows.ts';
 import { EXISTING_FACTS_SQL, UNITS_FOR_IMPORT_SQL } from '../../db/imports.ts';
 import { parquetToIPC } from '../../db/parquet-browser.ts';
 import { autoMapping, type ImportColumnId } from '../../import/columns.ts';

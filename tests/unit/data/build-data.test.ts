@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildData } from '../../../scripts/build-data.ts';
 import { METRIC_IDS } from '../../../src/model/metrics.ts';
+import { compareVietnamese } from '../../../src/model/text.ts';
 import { nativeDuckDB, type NativeDb } from '../../helpers/native-duckdb.ts';
 import { ROOT } from '../../helpers/node-connector.ts';
 
@@ -66,6 +67,22 @@ describe('npm run data', () => {
 			['2025', 'commune', 3321],
 			['2025', 'province', 34],
 		]);
+	});
+
+	test("label_order is each unit's place in Vietnamese order of its name, equal names sharing one", async () => {
+		const units = await db.rows('SELECT name_with_type AS label, label_order FROM units');
+		const sorted = [...units].sort((a, b) => Number(a.label_order) - Number(b.label_order));
+		for (let i = 1; i < sorted.length; i++) {
+			const before = sorted[i - 1]!;
+			const after = sorted[i]!;
+			if (before.label === after.label) expect(after.label_order).toBe(before.label_order);
+			else
+				expect(compareVietnamese(String(before.label), String(after.label))).toBeLessThanOrEqual(0);
+		}
+		// Đ sorts after D (code-point order would put it after Z).
+		const place = new Map(units.map((u) => [u.label, Number(u.label_order)]));
+		expect(place.get('Quận Đống Đa')).toBeGreaterThan(place.get('Quận Cầu Giấy')!);
+		expect(place.get('Quận Đống Đa')).toBeLessThan(place.get('Quận Hai Bà Trưng')!);
 	});
 
 	test('every fact names a unit of its own list and a known source', async () => {

@@ -64,6 +64,15 @@ describe('the prepared yearly table', () => {
 		]);
 	});
 
+	test('twelve rows are not a year when a month is repeated and another missing', async () => {
+		const twelve = months('001', 2023, 12, () => 1);
+		twelve[11] = { ...twelve[11]!, month: 1 };
+		await createSmallDataset(db, [...twelve, ...months('002', 2023, 12, () => 2)]);
+		expect(await rows(db, 'SELECT code, supervisions FROM yearly ORDER BY code')).toEqual([
+			{ code: '002', supervisions: 24 },
+		]);
+	});
+
 	test('a full-year row wins over the roll-up of months from the same source', async () => {
 		await createSmallDataset(db, [
 			...months('001', 2023, 12, () => 1),

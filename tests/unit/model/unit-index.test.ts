@@ -64,3 +64,49 @@ describe('search and sorting', () => {
 		expect([...names].sort(compareVietnamese)).toEqual(names);
 	});
 });
+
+describe('compareLabels', () => {
+	const labels = [
+		'Xã Tân Lập',
+		'Huyện Đông Anh',
+		'Quận Đống Đa',
+		'Huyện Thạch Thất',
+		'Quận Cầu Giấy',
+	];
+	const rows = (withOrder: boolean): UnitRowInput[] => {
+		const order = [...labels].sort(compareVietnamese);
+		return labels.map((label, i) => ({
+			code: String(10 + i),
+			scheme: '2023',
+			name: label.split(' ').slice(1).join(' '),
+			name_with_type: label,
+			type: 'xa',
+			level: 'commune',
+			parent_code: null,
+			province_code: '01',
+			province_2025: '01',
+			...(withOrder ? { label_order: order.indexOf(label) } : {}),
+		}));
+	};
+
+	test('orders labels as the collator does, from the places in the data or sorted on first use', () => {
+		const expected = [...labels].sort(compareVietnamese);
+		for (const withOrder of [true, false]) {
+			const units = new UnitIndex(rows(withOrder));
+			expect([...labels].sort(units.compareLabels), `label_order ${withOrder}`).toEqual(expected);
+		}
+	});
+
+	test('uses the places it was given rather than the collator', () => {
+		// Places that contradict the alphabet prove they are read, not recomputed.
+		const reversed = rows(true).map((r, i) => ({ ...r, label_order: labels.length - i }));
+		const units = new UnitIndex(reversed);
+		expect([...labels].sort(units.compareLabels)).toEqual([...labels].reverse());
+	});
+
+	test('falls back to the collator for a label of no known unit', () => {
+		const units = new UnitIndex(rows(true));
+		expect(units.compareLabels('Xã A Lưới', 'Xã Tân Lập')).toBeLessThan(0);
+		expect(units.compareLabels('Xã Tân Lập', 'Xã Ân Thi')).toBeGreaterThan(0);
+	});
+});
