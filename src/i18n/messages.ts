@@ -84,6 +84,7 @@ export const vi = {
 	dataCoverageAbsent: 'Đơn vị không tồn tại trong năm',
 	dataCoverageCounts: 'Số đơn vị theo năm',
 	dataCoverageNone: 'Không có đơn vị nào ở cấp và địa bàn này.',
+	dataCoverageGrid: 'Lưới độ phủ theo đơn vị và năm',
 	filterProvince: 'Địa bàn',
 	wholeCountry: 'Toàn quốc',
 	provinces2025: '34 tỉnh, thành phố (từ 01/7/2025)',
@@ -209,6 +210,7 @@ export const vi = {
 	mapDescription:
 		'Bản đồ {count} tỉnh, thành phố. Cao nhất: {top}. Thấp nhất: {bottom}. Chưa báo cáo: {missing}.',
 	mapLegendClasses: 'Nhóm phân vị',
+	mapRole: 'bản đồ',
 	mapInsetHoangSa: 'Quần đảo Hoàng Sa',
 	mapInsetTruongSa: 'Quần đảo Trường Sa',
 	mapProvince: 'Tỉnh, thành phố',
@@ -427,6 +429,7 @@ export const en: Messages = {
 	dataCoverageAbsent: 'Unit did not exist that year',
 	dataCoverageCounts: 'Units per year',
 	dataCoverageNone: 'No unit of this level in this area.',
+	dataCoverageGrid: 'Coverage grid by unit and year',
 	filterProvince: 'Area',
 	wholeCountry: 'Whole country',
 	provinces2025: '34 provinces (from 1 July 2025)',
@@ -553,6 +556,7 @@ export const en: Messages = {
 	mapDescription:
 		'Map of {count} provinces. Highest: {top}. Lowest: {bottom}. Not reported: {missing}.',
 	mapLegendClasses: 'Quantile classes',
+	mapRole: 'map',
 	mapInsetHoangSa: 'Hoàng Sa archipelago',
 	mapInsetTruongSa: 'Trường Sa archipelago',
 	mapProvince: 'Province',

@@ -25,52 +25,6 @@ afterAll(async () => {
 	await context?.close();
 });
 
-/**
- * Serious findings on screens owned by others, reported to their owners and listed here so that new
- * ones still fail: screen, rule, and a pattern every offending element's selector matches.
- */
-const KNOWN: { screen: string; rule: string; target: RegExp; where: string }[] = [
-	{
-		screen: 'map',
-		rule: 'nested-interactive',
-		target: /^svg/,
-		where: 'src/charts/ChoroplethChart.svelte: <svg role="img"> holds focusable provinces',
-	},
-	{
-		screen: 'notebooks',
-		rule: 'color-contrast',
-		target: /cell-tools|ͼ|cm-/,
-		where: 'src/views/notebooks/NotebookView.svelte: .cell-tools buttons at opacity 0.35',
-	},
-	{
-		screen: 'notebooks',
-		rule: 'scrollable-region-focusable',
-		target: /cm-scroller/,
-		where: 'CodeMirror .cm-scroller (tabindex -1) of the SQL cells',
-	},
-	{
-		screen: 'data',
-		rule: 'scrollable-region-focusable',
-		target: /grid-wrap/,
-		where: 'src/views/data/CoverageView.svelte: .grid-wrap scrolls without focus',
-	},
-	{
-		screen: 'sql',
-		rule: 'color-contrast',
-		target: /ͼ|cm-/,
-		where: "src/views/sql/SqlEditor.svelte: CodeMirror's light highlight style in dark mode",
-	},
-];
-
-function known(finding: Finding): boolean {
-	return KNOWN.some(
-		(k) =>
-			k.screen === finding.screen &&
-			k.rule === finding.rule &&
-			finding.targets.every((t) => k.target.test(t)),
-	);
-}
-
 interface Finding {
 	screen: string;
 	theme: string;
@@ -147,9 +101,7 @@ describe.each(['light', 'dark'] as const)('axe-core in %s mode', (theme) => {
 			findings.push(...(await axe(page, screen, theme)));
 			await screenshot(page, `a11y-${screen}-${theme}`);
 		}
-		const serious = findings.filter(
-			(f) => (f.impact === 'serious' || f.impact === 'critical') && !known(f),
-		);
+		const serious = findings.filter((f) => f.impact === 'serious' || f.impact === 'critical');
 		expect(serious, JSON.stringify(serious, null, 1)).toEqual([]);
 		expect(pageErrors(page)).toEqual([]);
 	});

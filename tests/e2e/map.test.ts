@@ -71,7 +71,9 @@ test('2026: the 34 provinces of the 2025 list with native DuckDB values, a legen
 	expect(await page.textContent('[data-chart="map"] h2')).toBe(
 		'Tổng số kỳ họp theo tỉnh, thành phố: HĐND cấp tỉnh, năm 2026',
 	);
-	expect(await page.getAttribute('[data-chart="map"] svg', 'role')).toBe('img');
+	// A group (not an image) that may hold the focusable provinces, announced as a map.
+	expect(await page.getAttribute('[data-chart="map"] svg', 'role')).toBe('group');
+	expect(await page.getAttribute('[data-chart="map"] svg', 'aria-roledescription')).toBe('bản đồ');
 	expect(await page.locator('[data-chart="map"] [data-inset]').count()).toBe(2);
 	expect(await page.locator('[data-chart="map"] [data-badge="simulated"]').count()).toBe(1);
 	await screenshot(page, 'map-2026');

@@ -7,6 +7,7 @@ import { describe, expect, test } from 'vitest';
 import {
 	contrast,
 	minimumDistance,
+	over,
 	parseColour,
 	type Deficiency,
 	type Rgb,
@@ -65,7 +66,40 @@ const GRAPHICS: [string, string][] = [
 	...Array.from({ length: 8 }, (_, i) => [`--series-${i + 1}`, '--surface'] as [string, string]),
 ];
 
+/** Text of the SQL editor (src/views/sql/code-theme.ts): plain names in ink, the tokens in colour. */
+const CODE = [
+	'--ink',
+	...[
+		'keyword',
+		'string',
+		'number',
+		'atom',
+		'type',
+		'builtin',
+		'comment',
+		'special',
+		'invalid',
+	].map((token) => `--code-${token}`),
+];
+
 describe.each(Object.entries(THEMES))('the %s theme', (_, theme) => {
+	test.each(CODE)('editor text %s has at least 4.5:1 wherever it sits', (fg) => {
+		const surface = colour(theme, '--surface');
+		const selection = colour(theme, '--code-selection');
+		// The active line is a translucent tint, laid over the surface or over a selection.
+		const tint = parseColour(theme.get('--code-active-line') ?? '');
+		expect(tint).not.toBeNull();
+		const backgrounds: [string, Rgb][] = [
+			['surface', surface],
+			['selection', selection],
+			['active line', over(tint!, surface)],
+			['selection on the active line', over(tint!, selection)],
+		];
+		for (const [where, background] of backgrounds) {
+			expect(contrast(colour(theme, fg), background), where).toBeGreaterThanOrEqual(4.5);
+		}
+	});
+
 	test.each(TEXT)('text %s on %s has at least 4.5:1', (fg, bg) => {
 		expect(contrast(colour(theme, fg), colour(theme, bg))).toBeGreaterThanOrEqual(4.5);
 	});
