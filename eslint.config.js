@@ -5,7 +5,7 @@ import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
 export default ts.config(
-	{ ignores: ['dist/', 'public/data/', 'node_modules/', 'bench/out/'] },
+	{ ignores: ['dist/', 'public/data/', 'node_modules/', 'bench/out/', '.scratch*/'] },
 	js.configs.recommended,
 	...ts.configs.recommended,
 	...svelte.configs.recommended,

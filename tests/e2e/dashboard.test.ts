@@ -2,41 +2,20 @@
  * The dashboard as a person uses it, in Debian's Chromium against the built app: numbers checked against
  * native DuckDB reading the same Parquet, filters, the URL, the seed figures, and the offline promise.
  */
-import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ROOT } from '../helpers/node-connector.ts';
-import { BEST_OWN_YEAR_SQL, nativeDuckDB, type NativeDb } from '../helpers/native-duckdb.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { BEST_OWN_YEAR_SQL } from '../helpers/native-duckdb.ts';
+import { appSession } from './app-session.ts';
 import {
 	foreignRequests,
-	launchBrowser,
-	openApp,
 	pageErrors,
 	screenshot,
 	waitForRender,
 	waitForRenders,
 } from './harness.ts';
 
-let context: BrowserContext;
-let native: NativeDb;
-const pages: Page[] = [];
-
-beforeAll(async () => {
-	context = await launchBrowser();
-	// The files the preview server serves, read by another engine and another Parquet reader.
-	native = await nativeDuckDB(join(ROOT, 'dist', 'data'));
-});
-
-afterAll(async () => {
-	native?.close();
-	await context?.close();
-});
-
-async function open(path = '/'): Promise<Page> {
-	const page = await openApp(context, path);
-	pages.push(page);
-	return page;
-}
+const app = appSession();
+const { open, pages } = app;
 
 /** The number a tile shows, as the app wrote it in data-value. */
 async function tileValue(page: Page, measure: string): Promise<number | null> {
@@ -55,7 +34,7 @@ async function tileText(page: Page, measure: string): Promise<string> {
 
 /** Headline figures computed by native DuckDB for a level, an area condition and a year. */
 async function expectedHeadline(level: string, area: string, year: number) {
-	const [row] = await native.rows(`
+	const [row] = await app.native.rows(`
 		WITH b AS (${BEST_OWN_YEAR_SQL})
 		SELECT SUM(sessions_regular + sessions_thematic) AS sessions_total, SUM(supervisions) AS supervisions,
 			SUM(petitions_resolved) AS petitions_resolved, SUM(explanatory_hearings) AS explanatory_hearings,
@@ -115,7 +94,7 @@ describe('filters', () => {
 		await waitForRenders(page, ['ranking', 'trend', 'heatmap'], () =>
 			page.selectOption('#filter-measure', 'supervisions'),
 		);
-		const [top] = await native.rows(`WITH b AS (${BEST_OWN_YEAR_SQL})
+		const [top] = await app.native.rows(`WITH b AS (${BEST_OWN_YEAR_SQL})
 			SELECT MAX(supervisions) AS m FROM b WHERE level = 'province' AND year = 2026`);
 		expect(Number(await firstBar())).toBe(Number(top!.m));
 		expect(await firstBar()).not.toBe(before.bar);
@@ -133,7 +112,7 @@ describe('filters', () => {
 		const keys = await page.$$eval('[data-chart="ranking"] g[data-unit-key]', (gs) =>
 			gs.map((g) => g.getAttribute('data-unit-key')),
 		);
-		const [{ n }] = (await native.rows(
+		const [{ n }] = (await app.native.rows(
 			"SELECT COUNT(*) AS n FROM units WHERE scheme = '2025' AND level = 'commune' AND parent_code = '79'",
 		)) as [{ n: unknown }];
 		expect(keys.length).toBe(Math.min(40, Number(n)));
@@ -231,7 +210,7 @@ describe('not reported is not zero', () => {
 	test('missing figures are hatched cells, dashes and labelled rows, never zero bars', async () => {
 		const page = await open('/?p=2025:01&lv=district&y0=2016&y1=2022');
 		const missingCells = await page.$$('[data-chart="heatmap"] [data-cell-state="missing"]');
-		const [{ n }] = (await native.rows(`
+		const [{ n }] = (await app.native.rows(`
 			WITH b AS (${BEST_OWN_YEAR_SQL}), top AS (
 				SELECT u.code FROM units u JOIN b ON b.unit_code = u.code AND b.scheme = u.scheme AND b.year = 2022
 				WHERE u.scheme = '2023' AND u.level = 'district' AND u.province_2025 = '01'
@@ -266,7 +245,7 @@ describe('language', () => {
 
 describe('bad input', () => {
 	test('a dataset that cannot be loaded gets a clear message instead of a blank page', async () => {
-		const page = await context.newPage();
+		const page = await pages[0]!.context().newPage();
 		await page.setViewportSize({ width: 1366, height: 768 });
 		await page.goto(new URL('?data=no-such-folder', pages[0]!.url()).href);
 		await page.waitForSelector('html[data-load-error]');

@@ -2,38 +2,14 @@
  * Comparing units as leadership does: linked selection, brushing years, the 2025 reorganisation switch
  * checked against native DuckDB, finding a unit by name without diacritics, and a unit against its peers.
  */
-import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ROOT } from '../helpers/node-connector.ts';
-import { BEST_OWN_YEAR_SQL, nativeDuckDB, type NativeDb } from '../helpers/native-duckdb.ts';
-import {
-	foreignRequests,
-	launchBrowser,
-	openApp,
-	pageErrors,
-	screenshot,
-	waitForRender,
-} from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { BEST_OWN_YEAR_SQL } from '../helpers/native-duckdb.ts';
+import { appSession } from './app-session.ts';
+import { foreignRequests, pageErrors, screenshot, waitForRender } from './harness.ts';
 
-let context: BrowserContext;
-let native: NativeDb;
-const pages: Page[] = [];
-
-beforeAll(async () => {
-	context = await launchBrowser();
-	native = await nativeDuckDB(join(ROOT, 'dist', 'data'));
-});
-afterAll(async () => {
-	native?.close();
-	await context?.close();
-});
-
-async function open(path: string): Promise<Page> {
-	const page = await openApp(context, path);
-	pages.push(page);
-	return page;
-}
+const app = appSession();
+const { open, pages } = app;
 
 const number = (value: unknown) => (value === null || value === undefined ? null : Number(value));
 
@@ -103,7 +79,7 @@ describe('linked views', () => {
 			g.getAttribute('data-unit-key'),
 			g.getAttribute('data-value'),
 		]);
-		const [expected] = await native.rows(`WITH b AS (${BEST_OWN_YEAR_SQL})
+		const [expected] = await app.native.rows(`WITH b AS (${BEST_OWN_YEAR_SQL})
 			SELECT MAX(total) AS top FROM (
 				SELECT unit_code, CASE WHEN COUNT(supervisions) = 3 THEN SUM(supervisions) END AS total
 				FROM b WHERE level = 'province' AND year BETWEEN 2018 AND 2020 GROUP BY unit_code)`);
@@ -118,14 +94,14 @@ describe('the 2025 reorganisation', () => {
 
 	test('as reported and on the 2025 units, the totals agree with DuckDB computed here', async () => {
 		const page = await open(hanoiCommunes);
-		const [reported] = await native.rows(`WITH b AS (${BEST_OWN_YEAR_SQL})
+		const [reported] = await app.native.rows(`WITH b AS (${BEST_OWN_YEAR_SQL})
 			SELECT year, SUM(supervisions) AS total FROM b
 			WHERE level = 'commune' AND province_2025 = '01' AND year = 2024 GROUP BY year`);
 		expect(number(await column(page, 2024))).toBe(number(reported!.total));
 
 		await waitForRender(page, 'totals', () => page.check('input[name="basis"][value="units2025"]'));
 		expect(page.url()).toContain('b=units2025');
-		const [regrouped] = await native.rows(`WITH b AS (${BEST_OWN_YEAR_SQL}),
+		const [regrouped] = await app.native.rows(`WITH b AS (${BEST_OWN_YEAR_SQL}),
 			links AS (SELECT old_code, new_code, 1.0 / COUNT(*) OVER (PARTITION BY old_code) AS share FROM crosswalk),
 			targets AS (
 				SELECT l.* FROM links l JOIN units n ON n.scheme = '2025' AND n.code = l.new_code
@@ -141,7 +117,7 @@ describe('the 2025 reorganisation', () => {
 			`${regrouped!.reporting}/`,
 		);
 		// From 2025 on both bases show the same units and the same figures.
-		const [y2025] = await native.rows(`WITH b AS (${BEST_OWN_YEAR_SQL})
+		const [y2025] = await app.native.rows(`WITH b AS (${BEST_OWN_YEAR_SQL})
 			SELECT SUM(supervisions) AS total FROM b WHERE level = 'commune' AND province_2025 = '01' AND year = 2025`);
 		expect(number(await column(page, 2025))).toBe(number(y2025!.total));
 		expect(await page.textContent('[data-chart="totals"]')).toContain('bảng chuyển đổi');
@@ -186,7 +162,7 @@ describe('a unit against its peers', () => {
 		const page = await open('/?v=compare&f=2023:276&y0=2016&y1=2024&m=supervisions');
 		expect(await page.$$eval('[data-chart="peers"] g[data-unit-key]', (g) => g.length)).toBe(30);
 		expect(await page.$$eval('[data-chart="peers"] line.reference', (l) => l.length)).toBe(2);
-		const [expected] = await native.rows(`WITH b AS (${BEST_OWN_YEAR_SQL}),
+		const [expected] = await app.native.rows(`WITH b AS (${BEST_OWN_YEAR_SQL}),
 			peers AS (SELECT unit_code, supervisions FROM b WHERE level = 'district' AND province_code = '01' AND year = 2024 AND supervisions IS NOT NULL)
 			SELECT (SELECT 1 + COUNT(*) FROM peers WHERE supervisions > (SELECT supervisions FROM peers WHERE unit_code = '276')) AS rank,
 				(SELECT COUNT(*) FROM peers) AS reporting`);
