@@ -14,8 +14,6 @@ export interface UnitInfo {
 	provinceCode: string;
 	/** The 2025 province the unit's territory belongs to (its own province for 2025 units). */
 	province2025: string;
-	/** Name folded for search (no diacritics, lower case). */
-	searchName: string;
 }
 
 /** One row of the `units` table as columns arrive from Arrow. */
@@ -37,6 +35,8 @@ export class UnitIndex {
 	readonly #byKey = new Map<string, UnitInfo>();
 	/** Label → place in Vietnamese order, from the data or (when it lacks them) sorted on first use. */
 	#labelPlace: Map<string, number> | null = null;
+	/** Names folded for search (no diacritics, lower case), made on the first search, not at start-up. */
+	#searchNames: Map<UnitInfo, string> | null = null;
 
 	constructor(rows: Iterable<UnitRowInput>) {
 		const places = new Map<string, number>();
@@ -57,7 +57,6 @@ export class UnitIndex {
 				parentKey: row.parent_code ? unitKey(scheme, row.parent_code) : null,
 				provinceCode: row.province_code,
 				province2025: row.province_2025,
-				searchName: foldVietnamese(row.name_with_type),
 			});
 		}
 		if (complete) this.#labelPlace = places;
@@ -104,8 +103,12 @@ export class UnitIndex {
 	search(query: string, limit = 20): UnitInfo[] {
 		const folded = foldVietnamese(query);
 		if (!folded) return [];
-		return [...this.#byKey.values()]
-			.filter((u) => u.searchName.includes(folded))
+		this.#searchNames ??= new Map(
+			[...this.#byKey.values()].map((u) => [u, foldVietnamese(u.nameWithType)]),
+		);
+		return [...this.#searchNames]
+			.filter(([, name]) => name.includes(folded))
+			.map(([u]) => u)
 			.sort((a, b) => compareVietnamese(a.name, b.name))
 			.slice(0, limit);
 	}
