@@ -120,6 +120,35 @@ describe('editor and results', () => {
 		await screenshot(page, 'sql-result');
 	});
 
+	test('SQL is set in the bundled monospace font, which has the Vietnamese letters', async () => {
+		await page.click(EDITOR);
+		await page.keyboard.press(`${MOD}+A`);
+		await page.keyboard.type('-- Số kỳ họp của Thạch Thất, Đống Đa');
+		await page.evaluate(() => document.fonts.ready.then(() => undefined));
+		// Ask Chromium which fonts drew the line's glyphs: every one from the bundled web font, none from
+		// a system fallback (the system monospace fonts lack the Vietnamese letters).
+		const cdp = await page.context().newCDPSession(page);
+		try {
+			await cdp.send('DOM.enable');
+			await cdp.send('CSS.enable');
+			const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+			const { nodeId } = await cdp.send('DOM.querySelector', {
+				nodeId: root.nodeId,
+				selector: '.cm-content .cm-line',
+			});
+			const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+			expect(fonts.length).toBeGreaterThan(0);
+			for (const font of fonts) {
+				expect(font, JSON.stringify(fonts)).toMatchObject({
+					familyName: 'JetBrains Mono',
+					isCustomFont: true,
+				});
+			}
+		} finally {
+			await cdp.detach();
+		}
+	});
+
 	test('renders at most 10,000 rows, virtualised, and says how many there are', async () => {
 		await typeSql(page, 'SELECT * FROM facts');
 		await runWithKeyboard(page);

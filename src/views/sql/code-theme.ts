@@ -27,8 +27,8 @@ export const sqlHighlightStyle = HighlightStyle.define([
 		tag: [t.standard(t.name), t.special(t.variableName), t.macroName],
 		color: 'var(--code-builtin)',
 	},
-	// Upright: in italic, the monospace font (DejaVu Sans Mono Oblique) sets Vietnamese tone marks beside
-	// their letters (“Tỷ” drawn as “Ty’”).
+	// Upright: only the regular face of the monospace font is bundled, and a synthesised italic sets
+	// Vietnamese tone marks beside their letters.
 	{ tag: t.comment, color: 'var(--code-comment)' },
 	{ tag: t.invalid, color: 'var(--code-invalid)' },
 	{ tag: t.link, textDecoration: 'underline' },
