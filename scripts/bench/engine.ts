@@ -9,10 +9,9 @@ import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { prepareSql } from '../../src/db/prepare.ts';
 import {
-	headlineSql,
+	areaYearsSql,
 	rankingSql,
 	seriesSql,
-	totalsSql,
 	unitFactsSql,
 	type ViewFilters,
 } from '../../src/db/queries.ts';
@@ -83,14 +82,17 @@ export async function benchQueries(
 		const f = view.filters;
 		const ranking = rankingSql(f);
 		const keys = await topKeys(ranking);
-		queries.push({ id: `headline/${view.id}`, label: `tiles, ${view.label}`, sql: headlineSql(f) });
+		queries.push({
+			id: `area/${view.id}`,
+			label: `tiles + totals, ${view.label}`,
+			sql: areaYearsSql(f),
+		});
 		queries.push({ id: `ranking/${view.id}`, label: `ranking, ${view.label}`, sql: ranking });
 		queries.push({
 			id: `series/${view.id}`,
 			label: `trend + heatmap (${keys.length} units), ${view.label}`,
 			sql: seriesSql(f, keys),
 		});
-		queries.push({ id: `totals/${view.id}`, label: `totals, ${view.label}`, sql: totalsSql(f) });
 	}
 	queries.push({
 		id: 'unit-facts/province',

@@ -59,29 +59,60 @@ function unitCountsSql(f: ViewFilters, years: readonly number[]): string {
 }
 
 /**
- * Headline figures of the last year and the year before, over the units of the chosen level and area:
- * per headline measure its value (`v_<id>`) and reporting units (`n_<id>`), the resolution rate,
- * the number of units that exist, and whether any figure is simulated.
+ * The years the area figures cover: the range shown, and the year before the last even when the range
+ * starts at the last year (the tiles compare the last year with the one before).
  */
-export function headlineSql(f: ViewFilters): string {
-	const years = [f.yearTo - 1, f.yearTo];
-	const measures: MeasureId[] = [...HEADLINE_MEASURES, 'resolution_rate', 'petitions_received'];
-	const columns = measures
+export function areaYears(f: ViewFilters): number[] {
+	const first = Math.min(f.yearFrom, f.yearTo - 1);
+	return Array.from({ length: f.yearTo - first + 1 }, (_, i) => first + i);
+}
+
+/** A row of areaYearsSql. */
+export interface AreaYear {
+	year: number;
+	units: number;
+	value: number | null;
+	reporting: number;
+	reporting_units: number;
+	any_simulated: boolean;
+	any_reported: boolean;
+	any_approx: boolean;
+	/** A headline measure's value, and how many units reported it. */
+	[column: `v_${string}`]: number | null;
+	[column: `n_${string}`]: number | null;
+}
+
+/**
+ * The chosen level and area, year by year (see areaYears): how many units exist (`units`), the chosen
+ * measure over the reporting units (`value`: the total of counts, the ratio of sums for rates) and how many
+ * reported it (`reporting`), the headline measures as `v_<id>` with their reporting units as `n_<id>`,
+ * and whether any figure is simulated, reported or approximate. One query (one scan, one round trip to the
+ * engine) serves both the headline tiles and the totals chart.
+ */
+export function areaYearsSql(f: ViewFilters): string {
+	const years = areaYears(f);
+	const headline: MeasureId[] = [...HEADLINE_MEASURES, 'resolution_rate', 'petitions_received'];
+	const headlineColumns = headline
 		.map(
 			(id) =>
 				`${aggregateSql(id)} AS ${ident(`v_${id}`)}, ${reportedCountSql(id)} AS ${ident(`n_${id}`)}`,
 		)
-		.join(',\n\t\t');
+		.join(',\n\t\t\t');
 	return `WITH figures AS (
-		SELECT year, ${columns},
-		COUNT(*)::INTEGER AS reporting_units,
-		COALESCE(BOOL_OR(source_kind = 'simulated'), FALSE) AS any_simulated,
-		COALESCE(BOOL_OR(approx), FALSE) AS any_approx
+		SELECT year, ${aggregateSql(f.measure)} AS value, ${reportedCountSql(f.measure)} AS reporting,
+			${headlineColumns},
+			COUNT(*)::INTEGER AS reporting_units,
+			BOOL_OR(source_kind = 'simulated') AS any_simulated,
+			BOOL_OR(source_kind = 'reported') AS any_reported,
+			BOOL_OR(approx) AS any_approx
 		FROM ${yearlyTable(f.basis)}
-		WHERE level = ${str(f.level)} AND ${areaWhere(f.province)} AND year IN (${years.map(num).join(', ')})
+		WHERE level = ${str(f.level)} AND ${areaWhere(f.province)} AND year BETWEEN ${num(years[0]!)} AND ${num(f.yearTo)}
 		GROUP BY year
 	)
-	SELECT c.year, c.units, f.* EXCLUDE (year)
+	SELECT c.year, c.units, f.* EXCLUDE (year, reporting, reporting_units, any_simulated, any_reported, any_approx),
+		COALESCE(f.reporting, 0) AS reporting, COALESCE(f.reporting_units, 0) AS reporting_units,
+		COALESCE(f.any_simulated, FALSE) AS any_simulated, COALESCE(f.any_reported, FALSE) AS any_reported,
+		COALESCE(f.any_approx, FALSE) AS any_approx
 	FROM (${unitCountsSql(f, years)}) c LEFT JOIN figures f ON f.year = c.year
 	ORDER BY c.year`;
 }
@@ -136,26 +167,4 @@ export function unitFactsSql(unitKey: string, year: number): string {
 	FROM facts f JOIN sources s ON s.id = f.source_id
 	WHERE f.scheme = ${str(parsed.scheme)} AND f.unit_code = ${str(parsed.code)} AND f.year = ${num(year)}
 	ORDER BY CASE f.period WHEN 'year' THEN 0 ELSE 1 END, f.scope, f.month`;
-}
-
-/**
- * The measure over the whole area and level, per year of the range: the total (counts) or ratio of sums
- * (rates) over the reporting units, how many reported, how many units exist, and flags.
- */
-export function totalsSql(f: ViewFilters): string {
-	const years = Array.from({ length: f.yearTo - f.yearFrom + 1 }, (_, i) => f.yearFrom + i);
-	return `WITH figures AS (
-		SELECT year, ${aggregateSql(f.measure)} AS value, ${reportedCountSql(f.measure)} AS reporting,
-			COALESCE(BOOL_OR(source_kind = 'simulated'), FALSE) AS any_simulated,
-			COALESCE(BOOL_OR(source_kind = 'reported'), FALSE) AS any_reported,
-			COALESCE(BOOL_OR(approx), FALSE) AS any_approx
-		FROM ${yearlyTable(f.basis)}
-		WHERE level = ${str(f.level)} AND ${areaWhere(f.province)} AND year BETWEEN ${num(f.yearFrom)} AND ${num(f.yearTo)}
-		GROUP BY year
-	)
-	SELECT c.year, c.units, f.value, COALESCE(f.reporting, 0) AS reporting,
-		COALESCE(f.any_simulated, FALSE) AS any_simulated, COALESCE(f.any_reported, FALSE) AS any_reported,
-		COALESCE(f.any_approx, FALSE) AS any_approx
-	FROM (${unitCountsSql(f, years)}) c LEFT JOIN figures f ON f.year = c.year
-	ORDER BY c.year`;
 }

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Connector } from '../../../src/db/connector.ts';
 import {
-	headlineSql,
+	areaYears,
+	areaYearsSql,
 	rankingSql,
 	seriesSql,
 	unitFactsSql,
@@ -33,10 +34,17 @@ const HANOI_2022: ViewFilters = {
 
 const n = (value: unknown) => (value === null ? null : Number(value));
 
-describe('headlineSql', () => {
+describe('areaYearsSql', () => {
 	test('national province-level figures equal native DuckDB over the Parquet', async () => {
-		const filters: ViewFilters = { ...HANOI_2022, province: null, level: 'province', yearTo: 2026 };
-		const app = await rows(db, headlineSql(filters));
+		const filters: ViewFilters = {
+			...HANOI_2022,
+			province: null,
+			level: 'province',
+			yearFrom: 2026,
+			yearTo: 2026,
+		};
+		// A range of one year still brings the year before, for the tiles' change.
+		const app = await rows(db, areaYearsSql(filters));
 		const expected = await native.rows(`
 			WITH b AS (${BEST_OWN_YEAR_SQL})
 			SELECT year, SUM(supervisions) AS sup, SUM(sessions_regular + sessions_thematic) AS sessions,
@@ -59,7 +67,7 @@ describe('headlineSql', () => {
 	});
 
 	test('a 2025 province covers its old districts, with the reported Thạch Thất figure in place', async () => {
-		const app = await rows(db, headlineSql(HANOI_2022));
+		const app = (await rows(db, areaYearsSql(HANOI_2022))).filter((r) => Number(r.year) >= 2021);
 		const expected = await native.rows(`
 			WITH b AS (${BEST_OWN_YEAR_SQL})
 			SELECT year, SUM(sessions_regular + sessions_thematic) AS sessions, COUNT(*) AS reporting
@@ -71,11 +79,52 @@ describe('headlineSql', () => {
 	});
 
 	test('a year with no units of the level (districts after 2025) has no figures', async () => {
-		const app = await rows(db, headlineSql({ ...HANOI_2022, yearTo: 2026 }));
-		expect(app.map((r) => [r.year, r.units, r.v_supervisions])).toEqual([
-			[2025, 0, null],
-			[2026, 0, null],
+		const app = await rows(db, areaYearsSql({ ...HANOI_2022, yearFrom: 2023, yearTo: 2026 }));
+		expect(app.map((r) => [r.year, r.units])).toEqual([
+			[2023, 30],
+			[2024, 30],
+			[2025, 0],
+			[2026, 0],
 		]);
+		for (const row of app.slice(2)) {
+			expect([row.v_supervisions, row.value, row.reporting, row.any_simulated]).toEqual([
+				null,
+				null,
+				0,
+				false,
+			]);
+		}
+	});
+});
+
+describe('areaYearsSql: the totals chart', () => {
+	test('the chosen measure over the range: totals of counts and ratios of sums, as native DuckDB has them', async () => {
+		for (const measure of ['supervisions', 'resolution_rate'] as const) {
+			const filters: ViewFilters = { ...HANOI_2022, measure, yearFrom: 2018, yearTo: 2022 };
+			expect(areaYears(filters)).toEqual([2018, 2019, 2020, 2021, 2022]);
+			const app = await rows(db, areaYearsSql(filters));
+			const expected = await native.rows(`
+				WITH b AS (${BEST_OWN_YEAR_SQL})
+				SELECT year, SUM(supervisions) AS sup, COUNT(supervisions) AS n_sup,
+					SUM(petitions_resolved) FILTER (WHERE petitions_received IS NOT NULL AND petitions_resolved IS NOT NULL)
+					/ SUM(petitions_received) FILTER (WHERE petitions_received IS NOT NULL AND petitions_resolved IS NOT NULL) AS rate,
+					COUNT(*) FILTER (WHERE petitions_received IS NOT NULL AND petitions_resolved IS NOT NULL) AS n_rate,
+					BOOL_OR(kind = 'reported') AS any_reported
+				FROM b WHERE level = 'district' AND province_2025 = '01' AND year BETWEEN 2018 AND 2022
+				GROUP BY year ORDER BY year`);
+			expect(app.map((r) => r.year)).toEqual(expected.map((r) => Number(r.year)));
+			for (const [i, row] of app.entries()) {
+				const want = expected[i]!;
+				if (measure === 'supervisions') {
+					expect(row.value).toBe(n(want.sup));
+					expect(row.reporting).toBe(n(want.n_sup));
+				} else {
+					expect(row.value).toBeCloseTo(n(want.rate)!, 12);
+					expect(row.reporting).toBe(n(want.n_rate));
+				}
+				expect(row.any_reported).toBe(want.any_reported);
+			}
+		}
 	});
 });
 
@@ -129,7 +178,7 @@ describe('the 2025 units basis', () => {
 			basis: 'units2025',
 			yearTo: 2024,
 		};
-		const [, y2024] = await rows(db, headlineSql(filters));
+		const y2024 = (await rows(db, areaYearsSql(filters))).find((r) => r.year === 2024);
 		const [expected] = await native.rows(`WITH b AS (${BEST_OWN_YEAR_SQL}),
 			old AS (
 				SELECT u.province_2025, b.supervisions FROM units u
