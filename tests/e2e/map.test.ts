@@ -2,33 +2,19 @@
  * The map as a person uses it: the provinces of the year shown, values checked against native DuckDB over
  * the same Parquet, the legend, clicking and keyboard selection, the drill-down list, and the offline promise.
  */
-import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { ROOT } from '../helpers/node-connector.ts';
-import { BEST_OWN_YEAR_SQL, nativeDuckDB, type NativeDb } from '../helpers/native-duckdb.ts';
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import { BEST_OWN_YEAR_SQL } from '../helpers/native-duckdb.ts';
+import { appSession } from './app-session.ts';
 import {
 	foreignRequests,
-	launchBrowser,
-	openApp,
 	pageErrors,
 	screenshot,
 	waitForRender,
 	waitForRenderChange,
 } from './harness.ts';
 
-let context: BrowserContext;
-let native: NativeDb;
-
-beforeAll(async () => {
-	context = await launchBrowser();
-	native = await nativeDuckDB(join(ROOT, 'dist', 'data'));
-});
-
-afterAll(async () => {
-	native?.close();
-	await context?.close();
-});
+const app = appSession();
 
 const PROVINCES = '[data-chart="map"] path[data-unit-key]';
 
@@ -40,13 +26,13 @@ async function provinceValues(page: Page): Promise<Map<string, number | null>> {
 }
 
 test('2026: the 34 provinces of the 2025 list with native DuckDB values, a legend, no foreign request', async () => {
-	const page = await openApp(context, '/?v=map');
+	const page = await app.open('/?v=map');
 	await waitForRender(page, 'map');
 	const values = await provinceValues(page);
 	expect(values.size).toBe(34);
 	expect([...values.keys()].every((key) => key.startsWith('2025:'))).toBe(true);
 
-	const expected = await native.rows(`
+	const expected = await app.native.rows(`
 		WITH b AS (${BEST_OWN_YEAR_SQL})
 		SELECT u.code, b.sessions_regular + b.sessions_thematic AS value
 		FROM units u LEFT JOIN b ON b.scheme = u.scheme AND b.unit_code = u.code AND b.year = 2026
@@ -82,14 +68,14 @@ test('2026: the 34 provinces of the 2025 list with native DuckDB values, a legen
 });
 
 test('2022: 63 provinces; clicking Hà Nội selects it and lists its districts; Enter selects too', async () => {
-	const page = await openApp(context, '/?v=map&y1=2022');
+	const page = await app.open('/?v=map&y1=2022');
 	await waitForRender(page, 'map');
 	expect(await page.locator(PROVINCES).count()).toBe(63);
 
 	const hanoi = page.locator(`${PROVINCES}[data-unit-key="2023:01"]`);
 	await hanoi.click();
 	await waitForRenderChange(page, 'map-units', '0');
-	const [districts] = await native.rows(`
+	const [districts] = await app.native.rows(`
 		SELECT COUNT(*) AS n FROM units WHERE scheme = '2023' AND level = 'district' AND parent_code = '01'`);
 	const listed = page.locator('[data-chart="map-units"] tbody tr');
 	expect(await listed.count()).toBe(Number(districts!.n));
