@@ -47,6 +47,11 @@ export function formatMegabytes(bytes: number, lang: Lang): string {
 }
 
 /** A calendar date: 23/11/2026 in Vietnamese. Accepts ISO dates (YYYY-MM-DD) read as local dates. */
+/** A span of years as written in titles: "2024" for one year, "2019–2024" for several. */
+export function formatYearSpan(from: number, to: number): string {
+	return from === to ? String(from) : `${from}–${to}`;
+}
+
 export function formatDate(value: Date | string | null | undefined, lang: Lang): string {
 	if (!value) return '—';
 	const date = typeof value === 'string' ? new Date(`${value}T00:00:00`) : value;

@@ -73,7 +73,7 @@ export const vi = {
 	dataSimulatedHelp:
 		'Khi bật, mọi trang chỉ hiện số liệu thật (báo cáo và nhập từ tệp); nơi chỉ có số liệu mô phỏng sẽ để trống. Lựa chọn được ghi trong địa chỉ trang (sim=0), nên đường dẫn chia sẻ giữ nguyên lựa chọn.',
 	dataSimulatedHidden: 'Đang ẩn số liệu mô phỏng: chỉ hiện số liệu thật.',
-	dataCoverageTitle: 'Độ phủ số liệu: {measure}, {from}–{to}',
+	dataCoverageTitle: 'Độ phủ số liệu: {measure}, {years}',
 	dataCoverageNote:
 		'Mỗi ô là một đơn vị trong một năm: đã có số liệu hay còn thiếu, và lấy từ đâu. Xem trước khi rút ra kết luận.',
 	dataCoverageCapped: 'Hiện {shown} trên {total} đơn vị: chọn một tỉnh để xem hết.',
@@ -111,7 +111,7 @@ export const vi = {
 	rankingTitle: 'Xếp hạng đơn vị {level} theo {measure}, năm {year}',
 	rankingShown: 'Hiển thị {shown} trên {total} đơn vị; {missing} đơn vị chưa báo cáo.',
 	rankingHint: 'Bấm vào một đơn vị để xem chi tiết và thêm vào biểu đồ xu hướng.',
-	trendTitle: 'Xu hướng {measure}, {from}–{to}',
+	trendTitle: 'Xu hướng {measure}, {years}',
 	trendDefaultNote: 'Chưa chọn đơn vị: hiển thị 5 đơn vị đứng đầu năm {year}.',
 	trendGapNote: 'Đường bị ngắt ở năm chưa báo cáo.',
 	trendSchemeNote:
@@ -418,7 +418,7 @@ export const en: Messages = {
 	dataSimulatedHelp:
 		'When on, every page shows real figures only (reported and imported); where only simulated figures existed, there is a gap. The choice is kept in the page address (sim=0), so a shared link keeps it.',
 	dataSimulatedHidden: 'Simulated figures hidden: real figures only.',
-	dataCoverageTitle: 'Coverage: {measure}, {from}–{to}',
+	dataCoverageTitle: 'Coverage: {measure}, {years}',
 	dataCoverageNote:
 		'Each cell is one unit in one year: whether a figure is there, and where it comes from. Look before drawing conclusions.',
 	dataCoverageCapped: 'Showing {shown} of {total} units: choose a province to see them all.',
@@ -457,7 +457,7 @@ export const en: Messages = {
 	rankingTitle: 'Units at {level} level ranked by {measure}, {year}',
 	rankingShown: '{shown} of {total} units shown; {missing} not reported.',
 	rankingHint: 'Click a unit to see its details and add it to the trend chart.',
-	trendTitle: '{measure} trend, {from}–{to}',
+	trendTitle: '{measure} trend, {years}',
 	trendDefaultNote: 'No unit chosen: showing the top 5 of {year}.',
 	trendGapNote: 'Lines break in years not reported.',
 	trendSchemeNote:

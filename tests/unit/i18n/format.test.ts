@@ -4,6 +4,7 @@ import {
 	formatDate,
 	formatNumber,
 	formatPercent,
+	formatYearSpan,
 	interpolate,
 } from '../../../src/i18n/format.ts';
 import { en, vi } from '../../../src/i18n/messages.ts';
@@ -24,6 +25,11 @@ describe('Vietnamese number and date forms', () => {
 	test('dates as 23/11/2026', () => {
 		expect(formatDate('2026-11-23', 'vi')).toBe('23/11/2026');
 		expect(formatDate(new Date(2023, 0, 11), 'vi')).toBe('11/01/2023');
+	});
+
+	test('a span of years: one year alone, several with an en dash', () => {
+		expect(formatYearSpan(2024, 2024)).toBe('2024');
+		expect(formatYearSpan(2019, 2024)).toBe('2019–2024');
 	});
 
 	test('not reported is a dash, never zero', () => {
