@@ -268,7 +268,7 @@ export const vi = {
 	// The SQL workspace and the notebooks.
 	sqlTitle: 'Truy vấn SQL trên số liệu HĐND',
 	sqlIntro:
-		'Viết truy vấn DuckDB trên các bảng units, facts, sources, crosswalk, yearly và yearly_2025 ngay trong trình duyệt. Ctrl+Enter (⌘+Enter) chạy câu lệnh ở con trỏ hoặc đoạn đang chọn.',
+		'Viết truy vấn DuckDB trên các bảng units, facts, sources, crosswalk, yearly, yearly_2025 và unit_counts ngay trong trình duyệt. Ctrl+Enter (⌘+Enter) chạy câu lệnh ở con trỏ hoặc đoạn đang chọn.',
 	sqlRun: 'Chạy truy vấn',
 	sqlRunHint: 'Ctrl+Enter: chạy câu lệnh ở con trỏ hoặc đoạn đang chọn',
 	sqlCancel: 'Hủy truy vấn',
@@ -613,7 +613,7 @@ export const en: Messages = {
 	// The SQL workspace and the notebooks.
 	sqlTitle: 'SQL on the council statistics',
 	sqlIntro:
-		'Write DuckDB queries on the tables units, facts, sources, crosswalk, yearly and yearly_2025, in the browser. Ctrl+Enter (⌘+Enter) runs the statement under the cursor or the selection.',
+		'Write DuckDB queries on the tables units, facts, sources, crosswalk, yearly, yearly_2025 and unit_counts, in the browser. Ctrl+Enter (⌘+Enter) runs the statement under the cursor or the selection.',
 	sqlRun: 'Run query',
 	sqlRunHint: 'Ctrl+Enter: run the statement under the cursor or the selection',
 	sqlCancel: 'Cancel query',
