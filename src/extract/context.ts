@@ -38,7 +38,13 @@ export function findTitle(text: string): string | null {
 	const candidates = lines.filter((l) => {
 		const words = l.split(/\s+/).length;
 		// A line in capitals is a section banner of the page, not the headline.
-		return words >= 5 && words <= 40 && l.length <= 260 && l !== l.toUpperCase();
+		return (
+			words >= 5 &&
+			words <= 40 &&
+			l.length <= 260 &&
+			l !== l.toUpperCase() &&
+			(l.match(/[|»›>]/g)?.length ?? 0) < 2
+		);
 	});
 	return (
 		candidates.find((l) => HEADLINE_CUES.test(l) && /hđnd|hội đồng nhân dân/iu.test(l)) ??
@@ -102,9 +108,11 @@ export function readContext(
 		provinceList.filter((p) => p.scheme === scheme),
 	);
 	for (const n of named) {
+		// Provinces and districts named without doubt narrow every other name ("phường Thủy Dương
+		// (thị xã Hương Thủy)", "huyện Châu Thành, tỉnh Tiền Giang").
 		if (
 			n.matches.length === 1 &&
-			n.matches[0]!.level === 'province' &&
+			n.matches[0]!.level !== 'commune' &&
 			!provinces.includes(n.matches[0]!)
 		) {
 			provinces.push(n.matches[0]!);
@@ -160,9 +168,8 @@ function chooseContextUnit(
 	const inTitle = named.filter(
 		(n) => n.start >= titleStart && n.end <= titleEnd && titleStart >= 0,
 	);
-	const titled =
-		inTitle.map(resolve).find((u) => u && u.level !== 'commune') ??
-		inTitle.map(resolve).find((u) => u);
+	// The first unit the headline names is its subject; later ones locate it ("(thị xã Hương Thủy)").
+	const titled = inTitle.map(resolve).find((u) => u);
 	if (titled) return titled;
 
 	const titleActors = title ? findActors(title, []) : [];

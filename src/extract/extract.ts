@@ -46,7 +46,7 @@ const LEVEL_RANK = { province: 0, district: 1, commune: 2 } as const;
 
 /** Words before a number that make it something other than a count of activity. */
 const NOT_A_COUNT_BEFORE =
-	/(?:thứ|lần\s+thứ|giữa|tại|trong|qua|sau|ở|cho|với|của|cả|khóa|khoá|số|năm|ngày|tháng|quý|điều|khoản|kỳ|nhiệm\s+kỳ|tăng|giảm|hơn\s+so\s+với|nhiều\s+hơn|ít\s+hơn|trên\s+tổng\s+số|\/|mỗi|bình\s+quân|trung\s+bình)\s*$/iu;
+	/(?:thứ|lần\s+thứ|giữa|tại|trong|sau|ở|cho|(?<!đối\s)với|của|cả|khóa|khoá|số|năm|ngày|tháng|quý|điều|khoản|kỳ|nhiệm\s+kỳ|tăng|giảm|hơn\s+so\s+với|nhiều\s+hơn|ít\s+hơn|trên\s+tổng\s+số|\/|mỗi|bình\s+quân|trung\s+bình)\s*$/iu;
 /** A clause that sets a target or a plan rather than reporting activity. */
 const TARGET =
 	/phấn\s+đấu|dự\s+kiến|chỉ\s+tiêu|kế\s+hoạch\s+(?:sẽ|năm\s+tới)|\bsẽ\s+(?:tổ\s+chức|tiến\s+hành|thực\s+hiện)|năm\s+tới|thời\s+gian\s+tới|đề\s+ra\s+(?:là|gồm)|theo\s+kế\s+hoạch\s+(?:là|gồm)|tối\s+thiểu\s+phải|ít\s+nhất\s+phải/iu;
@@ -89,7 +89,12 @@ export function extractFigures(raw: string, options: ExtractOptions): Extraction
 		if (!sentence || token.start < sentence.start) continue;
 		const clause =
 			sentence.clauses.find((c) => c.start <= token.start && token.end <= c.end) ?? sentence;
-		const hit = readFigure(text, token, sentence, clause);
+		const previous = sentences[s - 1];
+		const wider = text.slice(
+			previous && previous.paragraph >= sentence.paragraph - 1 ? previous.start : sentence.start,
+			token.start,
+		);
+		const hit = readFigure(text, token, sentence, clause, wider);
 		if (hit) found.push(...hit);
 	}
 
@@ -136,9 +141,7 @@ export function extractFigures(raw: string, options: ExtractOptions): Extraction
 		};
 	}
 
-	function ownerOf(
-		f: Found,
-	): {
+	function ownerOf(f: Found): {
 		scope: ExtractScope;
 		key: string | null;
 		candidates: UnitCandidate[];
@@ -158,6 +161,25 @@ export function extractFigures(raw: string, options: ExtractOptions): Extraction
 		if (!actor) return ofContext('own', context.unitName ?? '', 'đơn vị của báo cáo');
 		if (actor.kind === 'combined') return null;
 		if (actor.kind === 'plural') {
+			// "các xã, thị trấn thuộc huyện Châu Thành": the sub-units of the unit named after them.
+			const owner = named.find(
+				(n) =>
+					n.start >= actor.end &&
+					/^\s*(?:,\s*)?(?:của|thuộc|trong|trên\s+địa\s+bàn|ở|tại)\s+$/iu.test(
+						text.slice(actor.end, n.start),
+					),
+			);
+			if (owner) {
+				const units = narrow(owner.matches, gazetteer, provinces, null);
+				const key = units.length === 1 ? `${units[0]!.scheme}:${units[0]!.code}` : null;
+				return {
+					scope: 'subunits',
+					key,
+					candidates: units.slice(0, 12).map((u) => gazetteer.candidate(u)),
+					written: text.slice(actor.start, owner.end),
+					reasons: ['tổng của HĐND cấp dưới của đơn vị nêu tên'],
+				};
+			}
 			if (contextUnit && actor.level && LEVEL_RANK[actor.level] <= LEVEL_RANK[contextUnit.level]) {
 				return {
 					scope: 'subunits',
@@ -179,6 +201,29 @@ export function extractFigures(raw: string, options: ExtractOptions): Extraction
 				written: actor.text,
 				reasons: [key ? 'đơn vị nêu tên' : `tên chung của ${units.length} đơn vị`],
 			};
+		}
+		// "HĐND huyện" right after "Thường trực HĐND huyện Châu Thành": the unit just named.
+		if (actor.level && actor.level !== contextUnit?.level) {
+			const recent = named
+				.filter(
+					(n) =>
+						n.end <= actor.start &&
+						n.start >= (sentences[sentences.indexOf(f.sentence) - 1]?.start ?? 0) &&
+						n.matches[0]?.level === actor.level,
+				)
+				.pop();
+			if (recent) {
+				const units = narrow(recent.matches, gazetteer, provinces, contextUnit);
+				if (units.length === 1) {
+					return {
+						scope: 'own',
+						key: `${units[0]!.scheme}:${units[0]!.code}`,
+						candidates: [gazetteer.candidate(units[0]!)],
+						written: text.slice(recent.start, recent.end),
+						reasons: ['đơn vị vừa nêu tên'],
+					};
+				}
+			}
 		}
 		if (!contextUnit || !actor.level) return ofContext('own', actor.text, 'đơn vị của báo cáo');
 		const diff = LEVEL_RANK[actor.level] - LEVEL_RANK[contextUnit.level];
@@ -281,8 +326,13 @@ export function extractFigures(raw: string, options: ExtractOptions): Extraction
 				reason: 'lũy kế nhiệm kỳ',
 			};
 		if (context.period) return { period: context.period, cumulative, reason: 'kỳ của báo cáo' };
+		// A report of the first months with no period named reviews the year before ("năm qua").
+		const month = context.date ? Number(context.date.slice(5, 7)) : 12;
 		return {
-			period: makePeriod('year', { year: dateYear, basis: 'date' }),
+			period: makePeriod('year', {
+				year: dateYear === null ? null : month <= 3 ? dateYear - 1 : dateYear,
+				basis: 'date',
+			}),
 			cumulative,
 			reason: 'năm của ngày báo cáo',
 		};
@@ -295,6 +345,7 @@ function readFigure(
 	token: NumberToken,
 	sentence: Sentence,
 	clause: Span,
+	wider: string,
 ): Found[] | null {
 	const before = text.slice(clause.start, token.start);
 	const after = text.slice(token.end, clause.end);
@@ -329,7 +380,32 @@ function readFigure(
 		return null;
 	if (token.value > 1_000_000) return null;
 
-	const noun = matchNoun(before, after, clauseText) ?? matchBarePetition(before, after, clauseText);
+	// "1.026/1.143 ý kiến, kiến nghị … đã được giải quyết": resolved of received, the noun after both.
+	const fraction = /^\s*\/\s*(\d{1,3}(?:\.\d{3})+|\d+)(?=\s+\p{L})/u.exec(after);
+	if (fraction) {
+		const rest = after.slice(fraction[0].length);
+		const noun = matchNoun(before, rest, clauseText, wider);
+		if (noun?.metric !== 'petitions_resolved') return null;
+		const value = Number(fraction[1]!.replace(/\./g, ''));
+		const start = token.end + fraction[0].length - fraction[1]!.length;
+		return [
+			{ token, noun: { ...noun, length: 0 }, sentence, clause, value: token.value },
+			{
+				token: { value, start, end: start + fraction[1]!.length, words: false, decimal: false },
+				noun: {
+					metric: 'petitions_received',
+					length: noun.length,
+					reason: 'đã giải quyết …/tổng số kiến nghị',
+				},
+				sentence,
+				clause,
+				value,
+			},
+		];
+	}
+	const noun =
+		matchNoun(before, after, clauseText, wider) ??
+		matchBarePetition(before, after, clauseText, wider);
 	if (!noun) return null;
 	const out: Found[] = [{ token, noun, sentence, clause, value: token.value }];
 	// "đã giải quyết 980/1.143 kiến nghị": resolved of received.

@@ -20,7 +20,7 @@ const W = '(?![\\p{L}])';
 
 /** Words after a petition noun that say what happened to those petitions. */
 const RESOLVED_AFTER =
-	/^[\s,]*(?:đã\s+được\s+giải quyết(?:\s+xong)?|được\s+giải quyết\s+xong|đã\s+giải quyết(?:\s+xong)?)(?![\p{L}])/iu;
+	/^(?:[\s,]*(?:gửi|gởi|do)\s+[^,;.]{0,70}?)?[\s,]*(?:đã\s+được\s+giải quyết(?:\s+xong)?|được\s+giải quyết\s+xong|đã\s+giải quyết(?:\s+xong)?)(?![\p{L}])/iu;
 const PENDING_AFTER =
 	/^[\s,]*(?:đang|đã và đang|chưa|đã\s+được\s+trả lời|được\s+trả lời|đã\s+trả lời|đã\s+được\s+chuyển|được\s+chuyển|chuyển)/iu;
 
@@ -41,7 +41,13 @@ const VOTER_AFTER =
  * The metric of the noun phrase after a number, or null. `before` is the clause up to the number,
  * `after` the rest of the clause from the number's end.
  */
-export function matchNoun(before: string, after: string, clause: string): NounMatch | null {
+export function matchNoun(
+	before: string,
+	after: string,
+	clause: string,
+	/** The previous sentence and this one up to the number: voters named there carry over. */
+	wider = before,
+): NounMatch | null {
 	let m: RegExpExecArray | null;
 
 	// Sessions: "kỳ họp" (kì), with its kind; "kỳ họp thứ" is never reached (the number would follow).
@@ -94,6 +100,21 @@ export function matchNoun(before: string, after: string, clause: string): NounMa
 			reason: survey ? 'cuộc khảo sát' : 'cuộc giám sát',
 		};
 	}
+	// "số cuộc giám sát … đạt 11 cuộc": the noun named before, the classifier after.
+	if ((m = /^\s+cuộc(?![\p{L}])/iu.exec(after))) {
+		const named =
+			/số\s+cuộc\s+(giám\s+sát|khảo\s+sát)(?![\s,]*(?:,|và)\s*(?:giám|khảo))[^;]{0,80}?(?:là|đạt|lên|được)\s*$/iu.exec(
+				before,
+			);
+		if (named) {
+			const survey = /^khảo/iu.test(named[1]!);
+			return {
+				metric: survey ? 'surveys' : 'supervisions',
+				length: m[0].length,
+				reason: 'số cuộc … đạt … cuộc',
+			};
+		}
+	}
 	// "giám sát 12 cuộc", "khảo sát 3 cuộc": the noun before, the classifier after.
 	if ((m = /^\s+(?:cuộc|đợt)(?![\p{L}])/iu.exec(after))) {
 		const verb = /(giám\s+sát|khảo\s+sát)(?:\s+chuyên\s+đề)?\s*(?:được\s+)?$/iu.exec(before);
@@ -112,7 +133,7 @@ export function matchNoun(before: string, after: string, clause: string): NounMa
 		}
 	}
 
-	if ((m = new RegExp(`^\\s+phiên\\s+giải\\s+trình${W}`, 'iu').exec(after))) {
+	if ((m = new RegExp(`^\\s+phiên\\s+(?:họp\\s+)?giải\\s+trình${W}`, 'iu').exec(after))) {
 		return { metric: 'explanatory_hearings', length: m[0].length, reason: 'phiên giải trình' };
 	}
 	if (
@@ -184,7 +205,7 @@ export function matchNoun(before: string, after: string, clause: string): NounMa
 	// Resolutions adopted: with the verb; a kind of resolution is a part of the total.
 	if ((m = new RegExp(`^\\s+nghị\\s+quyết${W}`, 'iu').exec(after))) {
 		const rest = after.slice(m[0].length);
-		if (/^\s*(?:chuyên\s+đề|quy\s+phạm|cá\s+biệt|về|số|liên\s+quan|để)/iu.test(rest)) return null;
+		if (/^\s*(?:chuyên\s+đề|quy\s+phạm|cá\s+biệt|số|liên\s+quan|để)/iu.test(rest)) return null;
 		const verbBefore =
 			/(?:ban\s+hành|thông\s+qua|xem\s+xét(?:,|\s+và)?\s+thông\s+qua|biểu\s+quyết\s+thông\s+qua|quyết\s+nghị)\s*(?:(?:được|tổng\s+cộng|tổng\s+số|tất\s+cả)\s+)?$/iu.test(
 				before,
@@ -200,7 +221,13 @@ export function matchNoun(before: string, after: string, clause: string): NounMa
 		const rest = after.slice(length);
 		const voter = VOTER_AFTER.exec(rest);
 		if (voter) length += voter[0].length;
-		const voterContext = voter !== null || /cử\s+tri/iu.test(before);
+		const voterContext = voter !== null || /cử\s+tri/iu.test(before) || /cử\s+tri/iu.test(wider);
+		if (
+			/^\s*(?:phát\s+biểu|thảo\s+luận|tham\s+gia|góp\s+ý|đóng\s+góp|của\s+(?:các\s+)?đại\s+biểu)/iu.test(
+				rest,
+			)
+		)
+			return null;
 		if (!voterContext) return null;
 		// Recommendations of a supervision team are not voter petitions.
 		if (
@@ -228,8 +255,13 @@ export function matchNoun(before: string, after: string, clause: string): NounMa
  * Petition figures written without a noun after the number: "đã giải quyết 1.020", "đã giải quyết
  * xong 980/1.143" in a clause about voters' petitions.
  */
-export function matchBarePetition(before: string, after: string, clause: string): NounMatch | null {
-	if (!/cử\s+tri/iu.test(clause) || !/kiến\s+nghị|ý\s+kiến/iu.test(clause)) return null;
+export function matchBarePetition(
+	before: string,
+	after: string,
+	clause: string,
+	wider = clause,
+): NounMatch | null {
+	if (!/cử\s+tri/iu.test(wider) || !/kiến\s+nghị|ý\s+kiến/iu.test(clause)) return null;
 	if (!/^(?:\s*[,.;)]|\s*\/|\s+(?:trên|\/)\s|\s*$|\s+(?:đạt|chiếm|bằng))/iu.test(after))
 		return null;
 	if (NOT_RESOLVED_BEFORE.test(before)) return null;
@@ -248,7 +280,9 @@ export function matchBarePetition(before: string, after: string, clause: string)
 /** A percentage that states the petition resolution rate ("đạt tỷ lệ 89,2%", "đạt 95 %"). */
 export function isResolutionRate(before: string, clause: string): boolean {
 	if (!/giải\s+quyết/iu.test(before) || !/kiến\s+nghị|ý\s+kiến/iu.test(clause)) return false;
-	if (/đã\s+và\s+đang|đang\s+giải\s+quyết/iu.test(before)) return false;
+	// The state named last before the rate decides: "đã và đang giải quyết …, đạt 90 %" is not resolved.
+	const states = [...before.matchAll(/(đã\s+và\s+đang|đang|chưa)?\s*(?:được\s+)?giải\s+quyết/giu)];
+	if (states[states.length - 1]?.[1]) return false;
 	return /(?:đạt|chiếm|bằng|tỷ\s+lệ|tỉ\s+lệ)(?:\s+(?:tỷ|tỉ)\s+lệ)?(?:\s+(?:là|khoảng|gần|hơn|trên))?\s*$/iu.test(
 		before,
 	);

@@ -31,11 +31,26 @@ export interface Actor {
 	text: string;
 }
 
-const TYPE_ALT = 'thành phố|tp\\.?|tỉnh|huyện|quận|thị xã|tx\\.?|thị trấn|xã|phường|đặc khu';
+/** Type words in lower case or capitalised ("Huyện"), never matched case-blind: names must be capitalised. */
+const TYPE_ALT = [
+	'thành phố',
+	'tp\\.?',
+	'tỉnh',
+	'huyện',
+	'quận',
+	'thị xã',
+	'tx\\.?',
+	'thị trấn',
+	'xã',
+	'phường',
+	'đặc khu',
+]
+	.flatMap((w) => [w, w[0]!.toUpperCase() + w.slice(1), w.toUpperCase()])
+	.join('|');
 const NAME_WORD = '(?:\\p{Lu}[\\p{Ll}\\p{M}]*|\\d{1,2})';
 const NAMED = new RegExp(
 	`(?<![\\p{L}])(${TYPE_ALT})\\s+(${NAME_WORD}(?:[ \\t]+${NAME_WORD}){0,5})`,
-	'giu',
+	'gu',
 );
 
 /** Named units in the text, each with the units it may be (longest name that exists wins). */
@@ -71,6 +86,9 @@ export function findNamedMentions(
 		if (found) {
 			out.push(found);
 			NAMED.lastIndex = found.end;
+		} else {
+			// Not a name: the next type word may start right after this one ("xã của thành phố Hội An").
+			NAMED.lastIndex = m.index + m[1]!.length;
 		}
 	}
 	return out;
