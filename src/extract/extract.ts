@@ -80,6 +80,10 @@ export function extractFigures(raw: string, options: ExtractOptions): Extraction
 	const term = termOfDate(context.date);
 	const periods = findPeriods(text, context.period?.year ?? dateYear, term);
 	const actors = findActors(text, named);
+	// Mentions by sentence, so that each figure looks only at its own sentence and those before it.
+	const actorsIn = bucket(sentences, actors);
+	const periodsIn = bucket(sentences, periods);
+	const namedIn = bucket(sentences, named);
 
 	const found: Found[] = [];
 	let s = 0;
@@ -208,7 +212,7 @@ export function extractFigures(raw: string, options: ExtractOptions): Extraction
 				.filter(
 					(n) =>
 						n.end <= actor.start &&
-						n.start >= (sentences[sentences.indexOf(f.sentence) - 1]?.start ?? 0) &&
+						n.start >= (sentences[f.sentence.index - 1]?.start ?? 0) &&
 						n.matches[0]?.level === actor.level,
 				)
 				.pop();
@@ -252,7 +256,7 @@ export function extractFigures(raw: string, options: ExtractOptions): Extraction
 	/** The council a figure belongs to: the last one named before it in its clause, sentence or paragraph. */
 	function actorOf(f: Found): Actor | null {
 		const before = (from: number) =>
-			[...actors, ...clauseSubjects(f)]
+			[...actorsIn[f.sentence.index]!, ...clauseSubjects(f)]
 				.filter((a) => a.start >= from && a.end <= f.token.start)
 				.sort((a, b) => a.start - b.start);
 		const inClause = before(f.clause.start);
@@ -261,12 +265,11 @@ export function extractFigures(raw: string, options: ExtractOptions): Extraction
 		if (inSentence.length) return inSentence[inSentence.length - 1]!;
 		// The subject of an earlier sentence of the same paragraph carries over.
 		for (
-			let i = sentences.indexOf(f.sentence) - 1;
+			let i = f.sentence.index - 1;
 			i >= 0 && sentences[i]!.paragraph === f.sentence.paragraph;
 			i--
 		) {
-			const prev = sentences[i]!;
-			const list = actors.filter((a) => a.start >= prev.start && a.end <= prev.end);
+			const list = actorsIn[i]!;
 			if (list.length) return list[list.length - 1]!;
 		}
 		return null;
@@ -274,27 +277,23 @@ export function extractFigures(raw: string, options: ExtractOptions): Extraction
 
 	/** A named unit that opens a clause is its subject ("Xã Phú Xuyên tổ chức 4 kỳ họp"). */
 	function clauseSubjects(f: Found): Actor[] {
-		return named
-			.filter(
-				(n: NamedMention) =>
-					n.start >= f.clause.start && n.start <= f.clause.start + 12 && n.end <= f.token.start,
-			)
-			.map((n) => ({
-				start: n.start,
-				end: n.end,
-				kind: 'own' as const,
-				level: n.matches[0]?.level ?? null,
-				named: n,
-				text: text.slice(n.start, n.end),
-			}));
+		return namedIn[f.sentence.index]!.filter(
+			(n: NamedMention) =>
+				n.start >= f.clause.start && n.start <= f.clause.start + 12 && n.end <= f.token.start,
+		).map((n) => ({
+			start: n.start,
+			end: n.end,
+			kind: 'own' as const,
+			level: n.matches[0]?.level ?? null,
+			named: n,
+			text: text.slice(n.start, n.end),
+		}));
 	}
 
 	function periodOf(f: Found): { period: ExtractedPeriod; cumulative: boolean; reason: string } {
 		const usable = (p: PeriodMention) =>
 			!p.notReviewed && !(p.period.year !== null && dateYear !== null && p.period.year > dateYear);
-		const inSentence = periods.filter(
-			(p) => p.start >= f.sentence.start && p.end <= f.sentence.end,
-		);
+		const inSentence = periodsIn[f.sentence.index]!;
 		const cumulative = inSentence.some((p) => p.cumulative);
 		const beforeIt = inSentence.filter((p) => p.end <= f.token.start && usable(p));
 		const afterIt = inSentence.filter((p) => p.start >= f.token.end && usable(p));
@@ -306,12 +305,11 @@ export function extractFigures(raw: string, options: ExtractOptions): Extraction
 				reason: 'kỳ nêu trong câu',
 			};
 		for (
-			let i = sentences.indexOf(f.sentence) - 1;
+			let i = f.sentence.index - 1;
 			i >= 0 && sentences[i]!.paragraph === f.sentence.paragraph;
 			i--
 		) {
-			const prev = sentences[i]!;
-			const list = periods.filter((p) => p.start >= prev.start && p.end <= prev.end && usable(p));
+			const list = periodsIn[i]!.filter(usable);
 			if (list.length)
 				return {
 					period: { ...list[list.length - 1]!.period, basis: 'context' },
@@ -337,6 +335,19 @@ export function extractFigures(raw: string, options: ExtractOptions): Extraction
 			reason: 'năm của ngày báo cáo',
 		};
 	}
+}
+
+/** Items of each sentence (those that lie wholly inside it), in text order. */
+function bucket<T extends Span>(sentences: readonly Sentence[], items: readonly T[]): T[][] {
+	const out: T[][] = sentences.map(() => []);
+	const sorted = [...items].sort((a, b) => a.start - b.start);
+	let i = 0;
+	for (const item of sorted) {
+		while (i < sentences.length && sentences[i]!.end < item.end) i++;
+		const s = sentences[i];
+		if (s && item.start >= s.start && item.end <= s.end) out[i]!.push(item);
+	}
+	return out;
 }
 
 /** The figures a number stands for (none, one, or two for "980/1.143 kiến nghị"). */
