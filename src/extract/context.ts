@@ -174,14 +174,17 @@ function chooseContextUnit(
 
 	const titleActors = title ? findActors(title, []) : [];
 	const level = titleActors.find((a) => a.kind === 'own')?.level ?? null;
+	// The unit named most often: of the headline's level; else a province or district; else a commune.
 	const counts = new Map<GazetteerUnit, number>();
 	for (const n of named) {
 		const u = resolve(n);
-		if (u && (level === null ? u.level !== 'commune' : u.level === level))
-			counts.set(u, (counts.get(u) ?? 0) + 1);
+		if (u) counts.set(u, (counts.get(u) ?? 0) + 1);
 	}
-	const best = [...counts].sort((a, b) => b[1] - a[1])[0];
-	if (best) return best[0];
+	const ranked = [...counts].sort((a, b) => b[1] - a[1]).map(([u]) => u);
+	const best =
+		(level ? ranked.find((u) => u.level === level) : ranked.find((u) => u.level !== 'commune')) ??
+		(level ? null : ranked[0]);
+	if (best) return best;
 
 	// Sub-units named: the parent they share, of the headline's level.
 	if (level) {

@@ -79,6 +79,9 @@ export function extractFigures(raw: string, options: ExtractOptions): Extraction
 	const dateYear = context.date ? Number(context.date.slice(0, 4)) : (context.period?.year ?? null);
 	const term = termOfDate(context.date);
 	const periods = findPeriods(text, context.period?.year ?? dateYear, term);
+	// "từ sau … (tháng 10/2022)" runs up to the report itself.
+	for (const p of periods)
+		if (p.period.kind === 'span' && p.period.to === null) p.period.to = context.date;
 	const actors = findActors(text, named);
 	// Mentions by sentence, so that each figure looks only at its own sentence and those before it.
 	const actorsIn = bucket(sentences, actors);

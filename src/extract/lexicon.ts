@@ -28,7 +28,7 @@ const PENDING_AFTER =
 const RESOLVED_BEFORE =
 	/(?:đã\s+giải quyết(?:\s+(?:xong|được|dứt điểm))?|giải quyết\s+(?:xong|được|dứt điểm)|đã\s+được\s+giải quyết(?:\s+xong)?)\s*(?:(?:hơn|trên|gần|khoảng|được)\s+)?$/iu;
 const NOT_RESOLVED_BEFORE =
-	/(?:đang\s+(?:được\s+)?(?:giải quyết|xem xét|xử lý)|đã và đang(?:\s+\p{L}+){0,3}|(?:đã\s+)?(?:được\s+)?trả lời|chưa\s+(?:được\s+)?giải quyết|chuyển(?:\s+\p{L}+){0,3}|đôn đốc(?:\s+\p{L}+){0,3})\s*(?:(?:hơn|trên|gần|khoảng)\s+)?$/iu;
+	/(?:đang\s+(?:được\s+)?(?:giải quyết|xem xét|xử lý)|đã và đang(?:\s+\p{L}+){0,3}|(?:đã\s+)?(?:được\s+)?trả lời|chưa\s+(?:được\s+)?giải quyết|đôn đốc(?:\s+\p{L}+){0,3})\s*(?:(?:hơn|trên|gần|khoảng)\s+)?$/iu;
 
 const PETITION_NOUN = new RegExp(
 	`^\\s+(?:lượt\\s+)?(?:ý kiến,?\\s*kiến nghị|ý kiến\\s*\\/\\s*kiến nghị|kiến nghị,?\\s*(?:phản ánh|đề xuất)|kiến nghị|ý kiến|nội dung(?:\\s+(?:ý kiến,?\\s*)?kiến nghị)?|vấn đề)${W}`,
@@ -203,11 +203,11 @@ export function matchNoun(
 	}
 
 	// Resolutions adopted: with the verb; a kind of resolution is a part of the total.
-	if ((m = new RegExp(`^\\s+nghị\\s+quyết${W}`, 'iu').exec(after))) {
+	if ((m = new RegExp(`^\\s+(?:dự\\s+thảo\\s+)?nghị\\s+quyết${W}`, 'iu').exec(after))) {
 		const rest = after.slice(m[0].length);
 		if (/^\s*(?:chuyên\s+đề|quy\s+phạm|cá\s+biệt|số|liên\s+quan|để)/iu.test(rest)) return null;
 		const verbBefore =
-			/(?:ban\s+hành|thông\s+qua|xem\s+xét(?:,|\s+và)?\s+thông\s+qua|biểu\s+quyết\s+thông\s+qua|quyết\s+nghị)\s*(?:(?:được|tổng\s+cộng|tổng\s+số|tất\s+cả)\s+)?$/iu.test(
+			/(?:ban\s+hành|phát\s+hành|thông\s+qua|xem\s+xét(?:,|\s+và)?\s+thông\s+qua|biểu\s+quyết\s+thông\s+qua|quyết\s+nghị)\s*(?:(?:được|tổng\s+cộng|tổng\s+số|tất\s+cả)\s+)?$/iu.test(
 				before,
 			);
 		const verbAfter = /^\s*(?:đã\s+)?(?:được\s+)?(?:ban\s+hành|thông\s+qua)/iu.test(rest);
