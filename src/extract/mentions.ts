@@ -91,6 +91,38 @@ export function findNamedMentions(
 			NAMED.lastIndex = m.index + m[1]!.length;
 		}
 	}
+	for (const alias of findAliasMentions(text, gazetteer, scheme)) {
+		if (!out.some((o) => o.start < alias.end && alias.start < o.end)) out.push(alias);
+	}
+	return out.sort((a, b) => a.start - b.start);
+}
+
+/** Short forms of province names that reports use without a type word. */
+const ALIASES: [RegExp, string][] = [
+	[/(?<![\p{L}])TP\.?\s?HCM(?![\p{L}])|(?<![\p{L}])TPHCM(?![\p{L}])/gu, 'Hồ Chí Minh'],
+	[/(?<![\p{L}])TP\.?\s?Hà Nội(?![\p{L}])/gu, 'Hà Nội'],
+];
+
+/** Mentions written as a short form ("HĐND TPHCM"), as if written "thành phố Hồ Chí Minh". */
+export function findAliasMentions(
+	text: string,
+	gazetteer: Gazetteer,
+	scheme: Scheme,
+): NamedMention[] {
+	const out: NamedMention[] = [];
+	for (const [re, name] of ALIASES) {
+		for (const m of text.matchAll(re)) {
+			const matches = gazetteer.find(name, scheme, ['thanh-pho']);
+			if (matches.length)
+				out.push({
+					start: m.index,
+					end: m.index + m[0].length,
+					typeWord: 'thành phố',
+					name,
+					matches,
+				});
+		}
+	}
 	return out;
 }
 
