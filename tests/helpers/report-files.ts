@@ -151,3 +151,29 @@ export async function makeScannedPdf(pages = 1): Promise<Uint8Array> {
 	}
 	return doc.save();
 }
+
+/**
+ * A PDF protected by a user password (Standard security handler, RC4 40-bit): its /U entry matches no
+ * password, so a reader must ask for one. Written by hand, since pdf-lib does not encrypt.
+ */
+export function makeEncryptedPdf(): Uint8Array {
+	const objects = [
+		'<< /Type /Catalog /Pages 2 0 R >>',
+		'<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+		'<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>',
+		`<< /Filter /Standard /V 1 /R 2 /O <${'ab'.repeat(32)}> /U <${'cd'.repeat(32)}> /P -4 >>`,
+	];
+	let pdf = '%PDF-1.4\n';
+	const offsets: number[] = [];
+	objects.forEach((body, i) => {
+		offsets.push(pdf.length);
+		pdf += `${i + 1} 0 obj\n${body}\nendobj\n`;
+	});
+	const xref = pdf.length;
+	pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+	for (const offset of offsets) pdf += `${String(offset).padStart(10, '0')} 00000 n \n`;
+	const id = 'ef'.repeat(16);
+	pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Encrypt 4 0 R /ID [<${id}> <${id}>] >>\n`;
+	pdf += `startxref\n${xref}\n%%EOF\n`;
+	return new TextEncoder().encode(pdf);
+}
