@@ -205,9 +205,13 @@ export function decodeHtmlEntities(text: string): string {
 	);
 }
 
-/** Text, tags, comments and declarations, in order. */
+/**
+ * Comments, declarations and tags, in order (the text is what lies between them). A tag may not contain
+ * "<", even in a quoted value: otherwise every unclosed "<" of a broken page would scan to the end, and
+ * a page of them would take minutes.
+ */
 const TOKEN =
-	/<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<[!?][^>]*>?|<(\/?)([a-zA-Z][\w:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
+	/<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<[!?][^>]*>?|<(\/?)([a-zA-Z][\w:-]*)((?:[^<>"']|"[^"<]*"|'[^'<]*')*)>/g;
 const ATTR = /([^\s=/"'>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
 
 function attributesOf(source: string): Record<string, string> {

@@ -85,6 +85,13 @@ describe('htmlToText', () => {
 		expect(htmlToText('<p>3 < 5 và 7 > 2<p>tiếp').text).toBe('3 < 5 và 7 > 2\ntiếp');
 		expect(htmlToText('<div><script>never closed').text).toBe('');
 	});
+
+	test('a page of unclosed tags and quotes is read in linear time', () => {
+		const broken = `<p>đầu</p>${'<a href="x '.repeat(30000)}`;
+		const started = performance.now();
+		expect(htmlToText(broken).text.startsWith('đầu\n<a href="x <a')).toBe(true);
+		expect(performance.now() - started).toBeLessThan(1500);
+	});
 });
 
 describe('decodeHtmlEntities', () => {
