@@ -147,9 +147,10 @@ export function insertImportSql(batch: ImportBatch, chunk = 500): string[] {
  * deleted (an imported file, or a report whose id starts `report-`), never a bundled one.
  */
 export function removeImportSql(id: string): string[] {
+	const added = `(kind = 'imported' OR (kind = 'reported' AND starts_with(id, ${str(REPORT_ID_PREFIX)})))`;
 	return [
-		`DELETE FROM facts WHERE source_id = ${str(id)}`,
-		`DELETE FROM sources WHERE id = ${str(id)} AND (kind = 'imported' OR (kind = 'reported' AND starts_with(id, ${str(REPORT_ID_PREFIX)})))`,
+		`DELETE FROM facts WHERE source_id = ${str(id)} AND source_id IN (SELECT id FROM sources WHERE ${added})`,
+		`DELETE FROM sources WHERE id = ${str(id)} AND ${added}`,
 	];
 }
 
