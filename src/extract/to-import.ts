@@ -21,7 +21,7 @@ import { IMPORT_COLUMNS, type ImportColumnId } from '../import/columns.ts';
 import type { Cell, SheetRow } from '../import/types.ts';
 import type { UnitCatalog } from '../import/unit-catalog.ts';
 import { factKey, validateRows, type ValidateInput } from '../import/validate.ts';
-import { isMetricId, metricById, type Bilingual, type MetricId } from '../model/metrics.ts';
+import { isMetricId, type Bilingual, type MetricId } from '../model/metrics.ts';
 import type { PeriodKind } from '../model/periods.ts';
 import { parseUnitKey } from '../model/units.ts';
 import {
@@ -31,6 +31,7 @@ import {
 	type ReportEvidence,
 	type StoredImport,
 } from '../state/import-store.ts';
+import { extractMetricLabel } from './metric-labels.ts';
 import type { ExtractedFigure, ExtractMetricId, ExtractQualifier } from './types.ts';
 
 /** The report the figures come from, as the user confirmed it. */
@@ -60,21 +61,6 @@ export interface FigureProblem {
 	figureId: string;
 	severity: 'error' | 'warning';
 	message: Bilingual;
-}
-
-/** Labels of the two stated totals that have no column of their own. */
-export const NOTE_ONLY_LABELS: Record<'sessions_total' | 'petition_resolution_rate', Bilingual> = {
-	sessions_total: { vi: 'Tổng số kỳ họp', en: 'Sessions in all' },
-	petition_resolution_rate: {
-		vi: 'Tỷ lệ kiến nghị cử tri đã giải quyết',
-		en: 'Share of voter petitions resolved',
-	},
-};
-
-/** The label of any metric a figure can have. */
-export function extractMetricLabel(metric: string): Bilingual {
-	if (isMetricId(metric)) return metricById(metric).label;
-	return NOTE_ONLY_LABELS[metric as keyof typeof NOTE_ONLY_LABELS] ?? { vi: metric, en: metric };
 }
 
 /** The longest sentence quoted in a note; longer ones are cut with "…". */

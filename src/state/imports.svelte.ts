@@ -6,7 +6,13 @@
  */
 import type { Coordinator } from '../db/coordinator.ts';
 import { applyDataChange } from '../db/imports.ts';
-import { openImportStore, recordId, type ImportStore, type StoredImport } from './import-store.ts';
+import {
+	openImportStore,
+	recordId,
+	type ImportStore,
+	type StoredImport,
+	type StoredReport,
+} from './import-store.ts';
 
 export { localTimestamp } from './import-store.ts';
 
@@ -96,6 +102,11 @@ export class ImportLibrary {
 		} finally {
 			this.busy = false;
 		}
+	}
+
+	/** The stored text and evidence of a report's accepted figures, by its source id; null otherwise. */
+	reportOf(id: string): StoredReport | null {
+		return this.records.find((r) => r.id === id)?.report ?? null;
 	}
 
 	/** Add an import: DuckDB first (all or nothing), then storage; if storage fails, DuckDB is undone. */
