@@ -1,7 +1,8 @@
 /**
- * The extractor's development set (tests/fixtures/extract/dev) is well formed: every text has its
- * expected figures, every figure names a metric of the catalogue, a unit of the right list, a valid
- * period, and derived figures add up. It checks the fixtures only, never the extractor's scores.
+ * The extractor's fixture sets are well formed: the development set (tests/fixtures/extract/dev) and
+ * the held-out set (tests/fixtures/extract/holdout). Every text has its expected figures, every figure
+ * names a metric of the catalogue, a unit of the right list, a valid period, and derived figures add up.
+ * It checks the fixtures only, never the extractor's scores.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +12,7 @@ import { METRIC_IDS } from '../../../src/model/metrics.ts';
 import { parseUnitKey, type UnitLevel } from '../../../src/model/units.ts';
 import { ROOT } from '../../helpers/node-connector.ts';
 
-const DEV = join(ROOT, 'tests', 'fixtures', 'extract', 'dev');
+const FIXTURES = join(ROOT, 'tests', 'fixtures', 'extract');
 const METRICS = new Set<string>([...METRIC_IDS, 'sessions_total', 'petition_resolution_rate']);
 const QUALIFIERS = new Set(['exact', 'at_least', 'approx', 'cumulative']);
 const SCOPES = new Set(['own', 'subunits']);
@@ -68,22 +69,49 @@ function dateInText(text: string): string | null {
 const isIsoDate = (s: string) =>
 	/^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`));
 
-const files = readdirSync(DEV);
-const texts = files.filter((f) => f.endsWith('.txt')).sort();
 const levels = unitLevels();
-const cases = texts.map((file) => {
-	const base = file.slice(0, -'.txt'.length);
-	const text = readFileSync(join(DEV, file), 'utf8');
-	const expected = JSON.parse(readFileSync(join(DEV, `${base}.json`), 'utf8')) as Expected;
-	return { base, text, expected };
-});
+
+/** The expected figures of one set, read from its folder. */
+function readSet(dir: string) {
+	const files = readdirSync(dir);
+	const texts = files.filter((f) => f.endsWith('.txt')).sort();
+	const cases = texts.map((file) => {
+		const base = file.slice(0, -'.txt'.length);
+		const text = readFileSync(join(dir, file), 'utf8');
+		const expected = JSON.parse(readFileSync(join(dir, `${base}.json`), 'utf8')) as Expected;
+		return { base, text, expected };
+	});
+	return { files, cases };
+}
+
+const dev = readSet(join(FIXTURES, 'dev'));
 
 describe('the development set of the report extractor', () => {
 	test('holds enough cases, figures and texts with no figure', () => {
+		const { cases } = dev;
 		expect(cases.length).toBeGreaterThanOrEqual(45);
 		const figures = cases.reduce((n, c) => n + c.expected.figures.length, 0);
 		expect(figures).toBeGreaterThanOrEqual(150);
 		expect(cases.filter((c) => c.expected.figures.length === 0).length).toBeGreaterThanOrEqual(5);
+	});
+});
+
+const holdout = readSet(join(FIXTURES, 'holdout'));
+
+describe('the held-out set of the report extractor', () => {
+	test('has a README that forbids tuning on it', () => {
+		expect(holdout.files).toContain('README.md');
+		const readme = readFileSync(join(FIXTURES, 'holdout', 'README.md'), 'utf8');
+		expect(readme).toMatch(/never tune/i);
+	});
+});
+
+describe.each([
+	{ name: 'dev', ...dev },
+	{ name: 'holdout', ...holdout },
+])('the $name set of the report extractor is well formed', ({ files, cases }) => {
+	test('holds cases', () => {
+		expect(cases.length).toBeGreaterThan(0);
 	});
 
 	test('pairs every text with its expected figures, named NNN-slug, numbered without gaps', () => {
