@@ -6,6 +6,7 @@
  *   npm run eval:extract                 summary and the mistakes
  *   npm run eval:extract -- --quiet      summary only
  *   npm run eval:extract -- --json       the totals as JSON (for scripts)
+ *   npm run eval:extract -- --set holdout   the held-out set instead (written blind; never tune on it)
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -15,8 +16,13 @@ import { gazetteerFromCsv } from '../src/extract/gazetteer.ts';
 import { scoreFile, totals, type FileScore, type ScoredFigure } from '../src/extract/score.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const DEV = process.env.EXTRACT_DEV_SET ?? join(ROOT, 'tests', 'fixtures', 'extract', 'dev');
 const args = process.argv.slice(2);
+// `--set holdout` scores the held-out set (written blind to the extractor; never tune on it).
+const SET =
+	args[args.indexOf('--set') + 1] && args.includes('--set')
+		? args[args.indexOf('--set') + 1]!
+		: 'dev';
+const DEV = process.env.EXTRACT_DEV_SET ?? join(ROOT, 'tests', 'fixtures', 'extract', SET);
 
 const units = gazetteerFromCsv(
 	readFileSync(join(ROOT, 'data', 'units', 'units_2023.csv'), 'utf8'),
