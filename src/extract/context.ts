@@ -4,8 +4,8 @@
  * take them from here.
  */
 import type { Scheme } from '../model/units.ts';
-import type { Gazetteer } from './gazetteer.ts';
-import { findActors, findNamedMentions, findProvinceNames, type NamedMention } from './mentions.ts';
+import { levelsOfTypeWord, type Gazetteer } from './gazetteer.ts';
+import { findNamedMentions, findProvinceNames, type NamedMention } from './mentions.ts';
 import { findPeriods, termOfDate } from './periods.ts';
 import type { Sentence } from './segment.ts';
 import type { ExtractOptions, ExtractedPeriod, GazetteerUnit, ReportContext } from './types.ts';
@@ -172,8 +172,14 @@ function chooseContextUnit(
 	const titled = inTitle.map(resolve).find((u) => u);
 	if (titled) return titled;
 
-	const titleActors = title ? findActors(title, []) : [];
-	const level = titleActors.find((a) => a.kind === 'own')?.level ?? null;
+	// The headline's own council ("Thường trực HĐND tỉnh …"); "cấp xã" there names a topic, not the author.
+	const own = title
+		? /(?:hđnd|hội đồng nhân dân)\s+(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)(?![\p{L}])/iu.exec(
+				title,
+			)
+		: null;
+	const levels = own ? levelsOfTypeWord(own[1]!.toLowerCase()) : [];
+	const level = levels.length === 1 ? levels[0]! : null;
 	// The unit named most often: of the headline's level; else a province or district; else a commune.
 	const counts = new Map<GazetteerUnit, number>();
 	for (const n of named) {
@@ -182,8 +188,11 @@ function chooseContextUnit(
 	}
 	const ranked = [...counts].sort((a, b) => b[1] - a[1]).map(([u]) => u);
 	const best =
-		(level ? ranked.find((u) => u.level === level) : ranked.find((u) => u.level !== 'commune')) ??
-		(level ? null : ranked[0]);
+		(level
+			? ranked.find((u) => u.level === level)
+			: ranked.find(
+					(u) => u.level !== 'commune' && (levels.length === 0 || levels.includes(u.level)),
+				)) ?? (level ? null : ranked[0]);
 	if (best) return best;
 
 	// Sub-units named: the parent they share, of the headline's level.

@@ -46,10 +46,10 @@ const LEVEL_RANK = { province: 0, district: 1, commune: 2 } as const;
 
 /** Words before a number that make it something other than a count of activity. */
 const NOT_A_COUNT_BEFORE =
-	/(?:thứ|lần\s+thứ|giữa|tại|trong|sau|ở|cho|(?<!đối\s)với|của|cả|khóa|khoá|số|năm|ngày|tháng|quý|điều|khoản|kỳ|nhiệm\s+kỳ|tăng|giảm|hơn\s+so\s+với|nhiều\s+hơn|ít\s+hơn|trên\s+tổng\s+số|\/|mỗi|bình\s+quân|trung\s+bình)\s*$/iu;
+	/(?:thứ|lần\s+thứ|giữa|tại|trong|sau|ở|cho|(?<!đối\s)với|của|cả|khóa|khoá|(?<!tổng\s)số|năm|ngày|tháng|quý|điều|khoản|kỳ|nhiệm\s+kỳ|tăng|giảm|hơn\s+so\s+với|nhiều\s+hơn|ít\s+hơn|trên\s+tổng\s+số|\/|mỗi|bình\s+quân|trung\s+bình)\s*$/iu;
 /** A clause that sets a target or a plan rather than reporting activity. */
 const TARGET =
-	/phấn\s+đấu|dự\s+kiến|chỉ\s+tiêu|kế\s+hoạch\s+(?:sẽ|năm\s+tới)|\bsẽ\s+(?:tổ\s+chức|tiến\s+hành|thực\s+hiện)|năm\s+tới|thời\s+gian\s+tới|đề\s+ra\s+(?:là|gồm)|theo\s+kế\s+hoạch\s+(?:là|gồm)|tối\s+thiểu\s+phải|ít\s+nhất\s+phải/iu;
+	/^\s*(?:kế\s+hoạch|dự\s+kiến|phương\s+hướng|nhiệm\s+vụ)|(?:yêu\s+cầu|đề\s+nghị|chỉ\s+đạo)[^.;]{0,160}?(?:triển\s+khai|tổ\s+chức|thực\s+hiện|chuẩn\s+bị)|phấn\s+đấu|dự\s+kiến|chỉ\s+tiêu|kế\s+hoạch\s+(?:sẽ|năm\s+tới)|\bsẽ\s+(?:tổ\s+chức|tiến\s+hành|thực\s+hiện)|năm\s+tới|thời\s+gian\s+tới|đề\s+ra\s+(?:là|gồm)|theo\s+kế\s+hoạch\s+(?:là|gồm)|tối\s+thiểu\s+phải|ít\s+nhất\s+phải/iu;
 const CHANGE_AFTER = /^\s*(?:\p{L}+\s+){0,3}?(?:so\s+với|so\s+cùng\s+kỳ)/iu;
 
 const QUALIFIERS: [RegExp, ExtractQualifier][] = [
@@ -83,6 +83,16 @@ export function extractFigures(raw: string, options: ExtractOptions): Extraction
 	for (const p of periods)
 		if (p.period.kind === 'span' && p.period.to === null) p.period.to = context.date;
 	const actors = findActors(text, named);
+	const chromeStart = relatedNewsStart(text);
+	// A year that has not ended when the report is written is the year of its plan, not of its results
+	// ("Năm 2024, HĐND thành phố … dự kiến" in a January 2024 report).
+	const reportMonth = context.date ? Number(context.date.slice(5, 7)) : null;
+	const plannedPeriod = (p: ExtractedPeriod): boolean =>
+		dateYear !== null &&
+		p.year !== null &&
+		p.basis === 'sentence' &&
+		(p.year > dateYear ||
+			(p.year === dateYear && p.kind === 'year' && reportMonth !== null && reportMonth <= 3));
 	// Mentions by sentence, so that each figure looks only at its own sentence and those before it.
 	const actorsIn = bucket(sentences, actors);
 	const periodsIn = bucket(sentences, periods);
@@ -101,7 +111,9 @@ export function extractFigures(raw: string, options: ExtractOptions): Extraction
 			previous && previous.paragraph >= sentence.paragraph - 1 ? previous.start : sentence.start,
 			token.start,
 		);
-		const hit = readFigure(text, token, sentence, clause, wider);
+		const hit =
+			readFigure(text, token, sentence, clause, wider) ??
+			understood(text, token, sentence, clause, found[found.length - 1], sentences);
 		if (hit) found.push(...hit);
 	}
 
@@ -117,10 +129,13 @@ export function extractFigures(raw: string, options: ExtractOptions): Extraction
 	function buildFigure(f: Found): ExtractedFigure | null {
 		const clauseText = text.slice(f.clause.start, f.clause.end);
 		const sentenceText = text.slice(f.sentence.start, f.sentence.end);
-		if (TARGET.test(clauseText)) return null;
+		// A plan or a directive ("phấn đấu", "dự kiến", "yêu cầu … triển khai") anywhere before the figure.
+		if (TARGET.test(text.slice(f.sentence.start, f.clause.end))) return null;
+		if (f.token.start >= chromeStart) return null;
 		const owner = ownerOf(f);
 		if (!owner) return null;
 		const chosen = periodOf(f);
+		if (plannedPeriod(chosen.period)) return null;
 		let qualifier: ExtractQualifier = 'exact';
 		const before = text.slice(Math.max(f.clause.start, f.token.start - 30), f.token.start);
 		for (const [re, q] of QUALIFIERS) if (re.test(before)) qualifier = q;
@@ -208,6 +223,10 @@ export function extractFigures(raw: string, options: ExtractOptions): Extraction
 				written: actor.text,
 				reasons: [key ? 'đơn vị nêu tên' : `tên chung của ${units.length} đơn vị`],
 			};
+		}
+		// "HĐND thành phố" in a report of Hà Nội is the city's own council, not a district's.
+		if (actor.typeWord === 'thành phố' && contextUnit?.type === 'thanh-pho') {
+			return ofContext('own', actor.text, 'đơn vị của báo cáo');
 		}
 		// "HĐND huyện" right after "Thường trực HĐND huyện Châu Thành": the unit just named.
 		if (actor.level && actor.level !== contextUnit?.level) {
@@ -340,6 +359,17 @@ export function extractFigures(raw: string, options: ExtractOptions): Extraction
 	}
 }
 
+/**
+ * Where the page's lists of other articles begin ("Tin liên quan", "Các tin khác"): headlines there
+ * carry figures of other reports. Only past the first third of the text, so a menu at the top is not taken.
+ */
+function relatedNewsStart(text: string): number {
+	const re =
+		/^[ \t]*(?:tin\s+liên\s+quan|tin\s+cùng\s+chuyên\s+mục|các\s+tin\s+khác|tin\s+khác|bài\s+viết\s+liên\s+quan|tin\s+bài\s+liên\s+quan|xem\s+thêm|đọc\s+thêm|tin\s+mới\s+nhất|tin\s+đã\s+đưa)\b.{0,20}$/gimu;
+	for (const m of text.matchAll(re)) if (m.index > text.length / 3) return m.index;
+	return text.length;
+}
+
 /** Items of each sentence (those that lie wholly inside it), in text order. */
 function bucket<T extends Span>(sentences: readonly Sentence[], items: readonly T[]): T[][] {
 	const out: T[][] = sentences.map(() => []);
@@ -440,6 +470,47 @@ function readFigure(
 		});
 	}
 	return out;
+}
+
+/**
+ * A count whose noun is left out because the figure just before named it: "cấp huyện thực hiện 312 cuộc
+ * giám sát, cấp xã 4.815 cuộc"; "… 27 phiên giải trình. Riêng Thường trực HĐND huyện tổ chức 02 phiên".
+ * Only the same classifier (cuộc, phiên, kỳ, lượt), in the same or the previous sentence.
+ */
+function understood(
+	text: string,
+	token: NumberToken,
+	sentence: Sentence,
+	clause: Span,
+	last: Found | undefined,
+	sentences: readonly Sentence[],
+): Found[] | null {
+	if (!last || token.decimal || last.noun.metric === 'petition_resolution_rate') return null;
+	if (last.sentence !== sentence && last.sentence !== sentences[sentence.index - 1]) return null;
+	const after = text.slice(token.end, clause.end);
+	const m =
+		/^\s+(cuộc|phiên|kỳ|kì|lượt)(?![\p{L}])(?!\s+(?:họp|làm|công|đại|cử|người|ý|kiến))/iu.exec(
+			after,
+		);
+	if (!m) return null;
+	const lastNoun = text
+		.slice(last.token.end, last.token.end + last.noun.length)
+		.trim()
+		.toLowerCase();
+	if (!lastNoun.startsWith(m[1]!.toLowerCase().replace('kì', 'kỳ'))) return null;
+	const before = text.slice(clause.start, token.start);
+	if (NOT_A_COUNT_BEFORE.test(before) || /tăng|giảm/iu.test(before.slice(-12))) return null;
+	// "mỗi đơn vị có ít nhất một phiên" says something of each unit, not a count.
+	if (/(?:mỗi|từng|ít\s+nhất|tối\s+thiểu|bình\s+quân|trung\s+bình)\s*$/iu.test(before)) return null;
+	return [
+		{
+			token,
+			noun: { metric: last.noun.metric, length: m[0].length, reason: `${lastNoun} (hiểu ngầm)` },
+			sentence,
+			clause,
+			value: token.value,
+		},
+	];
 }
 
 /** Include a qualifier word ("hơn", "gần") in the evidence. */

@@ -28,7 +28,7 @@ const PENDING_AFTER =
 const RESOLVED_BEFORE =
 	/(?:đã\s+giải quyết(?:\s+(?:xong|được|dứt điểm))?|giải quyết\s+(?:xong|được|dứt điểm)|đã\s+được\s+giải quyết(?:\s+xong)?)\s*(?:(?:hơn|trên|gần|khoảng|được)\s+)?$/iu;
 const NOT_RESOLVED_BEFORE =
-	/(?:đang\s+(?:được\s+)?(?:giải quyết|xem xét|xử lý)|đã và đang(?:\s+\p{L}+){0,3}|(?:đã\s+)?(?:được\s+)?trả lời|chưa\s+(?:được\s+)?giải quyết|đôn đốc(?:\s+\p{L}+){0,3})\s*(?:(?:hơn|trên|gần|khoảng)\s+)?$/iu;
+	/(?:(?:đã\s+)?(?:được\s+)?giải\s+trình(?:,\s*thông\s+tin)?|thông\s+tin|đang\s+(?:được\s+)?(?:giải quyết|xem xét|xử lý)|đã và đang(?:\s+\p{L}+){0,3}|(?:đã\s+)?(?:được\s+)?trả lời|chưa\s+(?:được\s+)?giải quyết|đôn đốc(?:\s+\p{L}+){0,3})\s*(?:(?:hơn|trên|gần|khoảng)\s+)?$/iu;
 
 const PETITION_NOUN = new RegExp(
 	`^\\s+(?:lượt\\s+)?(?:ý kiến,?\\s*kiến nghị|ý kiến\\s*\\/\\s*kiến nghị|kiến nghị,?\\s*(?:phản ánh|đề xuất)|kiến nghị|ý kiến|nội dung(?:\\s+(?:ý kiến,?\\s*)?kiến nghị)?|vấn đề)${W}`,
@@ -66,6 +66,28 @@ export function matchNoun(
 			};
 		}
 		return { metric: 'sessions_total', length: m[0].length, reason: 'kỳ họp (tổng số)' };
+	}
+	// "giám sát 02 chuyên đề": supervisions counted by their topics.
+	if (
+		(m = /^\s+chuyên\s+đề(?![\p{L}])/iu.exec(after)) &&
+		/giám\s+sát\s*(?:được\s+)?$/iu.test(before)
+	) {
+		return { metric: 'supervisions', length: m[0].length, reason: 'giám sát … chuyên đề' };
+	}
+	// "họp 02 kỳ thường lệ và 01 kỳ bất thường": sessions named by "kỳ" after the verb "họp".
+	if (
+		(m =
+			/^\s+(?:kỳ|kì)\s+(thường\s+lệ|thường\s+kỳ|chuyên\s+đề|bất\s+thường|đột\s+xuất)(?![\p{L}])/iu.exec(
+				after,
+			)) &&
+		/(?:họp|kỳ\s+họp|kì\s+họp)/iu.test(before)
+	) {
+		const regular = /^thường/iu.test(m[1]!);
+		return {
+			metric: regular ? 'sessions_regular' : 'sessions_thematic',
+			length: m[0].length,
+			reason: 'họp … kỳ',
+		};
 	}
 	// "2 kỳ thường lệ", "3 chuyên đề" after "kỳ họp" in the same clause: the noun is understood.
 	if (
@@ -112,6 +134,30 @@ export function matchNoun(
 				metric: survey ? 'surveys' : 'supervisions',
 				length: m[0].length,
 				reason: 'số cuộc … đạt … cuộc',
+			};
+		}
+	}
+	// "tổng số phiên giải trình ở cấp xã là 27 phiên", "nâng tổng số nghị quyết … lên 117 nghị quyết":
+	// the noun named after "số", the number after a copula.
+	const named =
+		/(?:tổng\s+)?số\s+((?:cuộc|phiên|kỳ|kì|lượt|nghị|đơn|ý|kiến|hội|buổi)[^;]{0,80}?)\s+(?:là|lên|đạt|được|gồm)\s*$/iu.exec(
+			before,
+		);
+	if (
+		named &&
+		/^\s+(?:cuộc|phiên|kỳ|kì|lượt|nghị\s+quyết|đơn|ý\s+kiến|kiến\s+nghị|hội\s+nghị|buổi)(?![\p{L}])/iu.test(
+			after,
+		)
+	) {
+		const noun = /^nghị\s+quyết/iu.test(named[1]!)
+			? ({ metric: 'resolutions_adopted', reason: 'nghị quyết' } as const)
+			: matchNoun('', ` ${named[1]!}`, clause);
+		if (noun && noun.metric !== 'petitions_resolved') {
+			const classifier = /^\s+\S+(?:\s+(?:quyết|kiến|nghị))?/u.exec(after)![0];
+			return {
+				metric: noun.metric,
+				length: classifier.length,
+				reason: `tổng số … là … (${noun.reason})`,
 			};
 		}
 	}
@@ -187,13 +233,18 @@ export function matchNoun(
 			/^(?:\s*(?:khiếu\s+nại|tố\s+cáo|kiến\s+nghị|phản\s+ánh|,|và|của\s+công\s+dân))*/iu.exec(
 				rest,
 			)![0];
-		if (!/tiếp\s+nhận|nhận\s+được|đã\s+nhận|nhận/iu.test(before.slice(-60)) && !about) return null;
-		if (
-			/(?:giải\s+quyết|xử\s+lý\s+xong|chuyển|hướng\s+dẫn|trả\s+lời)(?:\s+\p{L}+){0,2}\s*$/iu.test(
-				before,
-			) &&
-			!/tiếp\s+nhận/iu.test(before.slice(-40))
-		)
+		// The verb nearest before the number decides: received, or forwarded, settled, being studied…
+		const verbs = [
+			...before.matchAll(
+				/(tiếp\s+nhận|nhận\s+được|đã\s+nhận|nhận|chuyển|giải\s+quyết|xử\s+lý|hướng\s+dẫn|trả\s+lời|lưu|nghiên\s+cứu|rà\s+soát)/giu,
+			),
+		];
+		const verb = verbs[verbs.length - 1]?.[1]?.toLowerCase() ?? '';
+		const received = /nhận/u.test(verb) || (verb === '' && about !== '');
+		if (!received || (verb && before.length - verbs[verbs.length - 1]!.index! > 40)) {
+			if (!(verb === '' && about !== '')) return null;
+		}
+		if (/^\s*(?:đang|đã\s+được\s+chuyển|được\s+chuyển|chuyển)/iu.test(rest.slice(about.length)))
 			return null;
 		return {
 			metric: 'complaints_received',

@@ -29,6 +29,8 @@ export interface Actor {
 	/** For an own actor with a name. */
 	named: NamedMention | null;
 	text: string;
+	/** The type word as written ("thành phố" may be a province or a district). */
+	typeWord?: string;
 }
 
 /** Type words in lower case or capitalised ("Huyện"), never matched case-blind: names must be capitalised. */
@@ -213,6 +215,7 @@ export function findActors(text: string, named: readonly NamedMention[]): Actor[
 			end: name ? name.end : start + m[0].length,
 			kind,
 			level: levelOf(m[1]!),
+			typeWord: m[1]!.toLowerCase(),
 			named: kind === 'own' ? (name ?? null) : null,
 			text: text.slice(start, name ? name.end : start + m[0].length),
 		});
@@ -233,11 +236,7 @@ export function findActors(text: string, named: readonly NamedMention[]): Actor[
 		const a = actors[i - 1]!;
 		const b = actors[i]!;
 		const between = text.slice(a.end, b.start);
-		if (
-			a.kind !== b.kind &&
-			/^\s*(?:,|và|cùng|cùng với|với)\s*$/iu.test(between) &&
-			a.level !== b.level
-		) {
+		if (a.kind !== b.kind && /^\s*(?:,|và|cùng)\s*$/iu.test(between) && a.level !== b.level) {
 			actors.splice(i - 1, 2, {
 				...a,
 				end: b.end,

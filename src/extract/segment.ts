@@ -71,8 +71,12 @@ export function segment(original: string): Sentence[] {
 function clausesOf(text: string, start: number, end: number): Span[] {
 	const clauses: Span[] = [];
 	let s = start;
+	let depth = 0;
 	for (let i = start; i < end; i++) {
-		if (text[i] === ';') {
+		// "tiếp nhận 74 đơn (61 đơn kiến nghị; 13 đơn khiếu nại)": a parenthesis stays in its clause.
+		if (text[i] === '(') depth++;
+		else if (text[i] === ')') depth = Math.max(0, depth - 1);
+		else if (text[i] === ';' && depth === 0) {
 			clauses.push({ start: s, end: i });
 			s = i + 1;
 		}
