@@ -23,6 +23,7 @@ import type {
 	ReportContext,
 	UnitCandidate,
 } from './types.ts';
+import { findTables, type TableFigure } from './tables.ts';
 import { findNumbers, type NumberToken } from './vn-numbers.ts';
 
 const gazetteers = new WeakMap<
@@ -98,9 +99,12 @@ export function extractFigures(raw: string, options: ExtractOptions): Extraction
 	const periodsIn = bucket(sentences, periods);
 	const namedIn = bucket(sentences, named);
 
+	const tables = findTables(text);
 	const found: Found[] = [];
 	let s = 0;
 	for (const token of findNumbers(text)) {
+		// Numbers in a table are read by their column, below.
+		if (tables.some((t) => token.start >= t.start && token.end <= t.end)) continue;
 		while (s < sentences.length && sentences[s]!.end <= token.start) s++;
 		const sentence = sentences[s];
 		if (!sentence || token.start < sentence.start) continue;
@@ -121,6 +125,12 @@ export function extractFigures(raw: string, options: ExtractOptions): Extraction
 	for (const f of dropParts(text, found)) {
 		const figure = buildFigure(f);
 		if (figure) figures.push(figure);
+	}
+	for (const table of tables) {
+		for (const cell of table.figures) {
+			const figure = tableFigure(cell);
+			if (figure) figures.push(figure);
+		}
 	}
 	addDerived(figures, text);
 	figures.forEach((f, i) => (f.id = `f${i + 1}`));
@@ -163,6 +173,56 @@ export function extractFigures(raw: string, options: ExtractOptions): Extraction
 		};
 	}
 
+	/** A figure from a table cell: the row names the unit, the column the metric, the caption the period. */
+	function tableFigure(cell: TableFigure): ExtractedFigure | null {
+		if (cell.row.start >= chromeStart) return null;
+		let scope: ExtractScope = 'own';
+		let units: GazetteerUnit[] = [];
+		if (cell.total) {
+			scope = 'subunits';
+			units = contextUnit ? [contextUnit] : [];
+		} else {
+			const mention = named.find(
+				(n) => n.start >= cell.unitCell.start && n.end <= cell.unitCell.end,
+			);
+			const matches = mention
+				? mention.matches
+				: gazetteer.find(cell.unitCell.text, context.scheme);
+			units = narrow(matches, gazetteer, provinces, contextUnit);
+			if (contextUnit && units.length > 1)
+				units = units.filter((u) => gazetteer.within(u, contextUnit));
+		}
+		const captionPeriods = periods.filter(
+			(p) => p.start >= cell.caption.start && p.end <= cell.caption.end && !p.notReviewed,
+		);
+		const period =
+			captionPeriods[0]?.period ??
+			context.period ??
+			makePeriod('year', { year: dateYear, basis: 'date' });
+		const key = units.length === 1 ? `${units[0]!.scheme}:${units[0]!.code}` : null;
+		return {
+			id: '',
+			metric: cell.metric,
+			value: cell.value,
+			qualifier: 'exact',
+			scope,
+			unit: cell.unitCell.text,
+			unitKey: key,
+			unitCandidates: units.slice(0, 12).map((u) => gazetteer.candidate(u)),
+			period,
+			evidence: text.slice(cell.cell.start, cell.cell.end),
+			start: cell.cell.start,
+			end: cell.cell.end,
+			sentenceStart: cell.row.start,
+			sentenceEnd: cell.row.end,
+			derived: false,
+			reasons: [
+				`bảng, cột «${cell.header}»`,
+				cell.total ? 'dòng tổng cộng: tổng của HĐND cấp dưới' : 'đơn vị của dòng',
+			],
+		};
+	}
+
 	function ownerOf(f: Found): {
 		scope: ExtractScope;
 		key: string | null;
@@ -183,6 +243,8 @@ export function extractFigures(raw: string, options: ExtractOptions): Extraction
 		if (!actor) return ofContext('own', context.unitName ?? '', 'đơn vị của báo cáo');
 		if (actor.kind === 'combined') return null;
 		if (actor.kind === 'plural') {
+			// "Riêng các xã thuộc …": some of the sub-units, a part of their sum.
+			if (/^[\s,]*riêng\s*$/iu.test(text.slice(f.clause.start, actor.start))) return null;
 			// "các xã, thị trấn thuộc huyện Châu Thành": the sub-units of the unit named after them.
 			const owner = named.find(
 				(n) =>
@@ -430,6 +492,10 @@ function readFigure(
 		const rest = after.slice(fraction[0].length);
 		const noun = matchNoun(before, rest, clauseText, wider);
 		if (noun?.metric !== 'petitions_resolved') return null;
+		// "251/302 kiến nghị thuộc thẩm quyền cấp tỉnh": 302 is a part of what was received, not the whole.
+		if (/^[^,;.]{0,40}?thuộc\s+thẩm\s+quyền/iu.test(rest)) {
+			return [{ token, noun: { ...noun, length: 0 }, sentence, clause, value: token.value }];
+		}
 		const value = Number(fraction[1]!.replace(/\./g, ''));
 		const start = token.end + fraction[0].length - fraction[1]!.length;
 		return [
@@ -485,23 +551,42 @@ function understood(
 	last: Found | undefined,
 	sentences: readonly Sentence[],
 ): Found[] | null {
-	if (!last || token.decimal || last.noun.metric === 'petition_resolution_rate') return null;
-	if (last.sentence !== sentence && last.sentence !== sentences[sentence.index - 1]) return null;
+	if (token.decimal) return null;
 	const after = text.slice(token.end, clause.end);
 	const m =
 		/^\s+(cuộc|phiên|kỳ|kì|lượt)(?![\p{L}])(?!\s+(?:họp|làm|công|đại|cử|người|ý|kiến))/iu.exec(
 			after,
 		);
 	if (!m) return null;
-	const lastNoun = text
-		.slice(last.token.end, last.token.end + last.noun.length)
-		.trim()
-		.toLowerCase();
-	if (!lastNoun.startsWith(m[1]!.toLowerCase().replace('kì', 'kỳ'))) return null;
+	const classifier = m[1]!.toLowerCase().replace('kì', 'kỳ');
 	const before = text.slice(clause.start, token.start);
 	if (NOT_A_COUNT_BEFORE.test(before) || /tăng|giảm/iu.test(before.slice(-12))) return null;
 	// "mỗi đơn vị có ít nhất một phiên" says something of each unit, not a count.
 	if (/(?:mỗi|từng|ít\s+nhất|tối\s+thiểu|bình\s+quân|trung\s+bình)\s*$/iu.test(before)) return null;
+	// "9/10 đơn vị tổ chức phiên giải trình với tổng số 17 phiên": the noun was named earlier in the clause.
+	const earlier = before.toLowerCase().lastIndexOf(`${classifier} `);
+	if (earlier >= 0) {
+		const noun = matchNoun('', ` ${before.slice(earlier)}`, text.slice(clause.start, clause.end));
+		if (noun && noun.metric !== 'sessions_total' && noun.metric !== 'petitions_received') {
+			const reason = `${noun.reason} (nêu trước)`;
+			return [
+				{
+					token,
+					noun: { metric: noun.metric, length: m[0].length, reason },
+					sentence,
+					clause,
+					value: token.value,
+				},
+			];
+		}
+	}
+	if (!last || last.noun.metric === 'petition_resolution_rate') return null;
+	if (last.sentence !== sentence && last.sentence !== sentences[sentence.index - 1]) return null;
+	const lastNoun = text
+		.slice(last.token.end, last.token.end + last.noun.length)
+		.trim()
+		.toLowerCase();
+	if (!lastNoun.startsWith(classifier)) return null;
 	return [
 		{
 			token,
@@ -536,7 +621,12 @@ function dropParts(text: string, found: Found[]): Found[] {
 			prev.clause === f.clause
 		) {
 			const between = text.slice(prev.token.end, f.token.start);
-			if (/trong\s+đó|gồm|bao\s+gồm|riêng/iu.test(between)) continue;
+			// …unless it is a new total ("…, nâng tổng số nghị quyết trong năm lên 117 nghị quyết").
+			if (
+				/trong\s+đó|gồm|bao\s+gồm|riêng|\(/iu.test(between) &&
+				!/tổng\s+(?:số|cộng)/iu.test(between)
+			)
+				continue;
 		}
 		out.push(f);
 	}

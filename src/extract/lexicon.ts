@@ -20,9 +20,9 @@ const W = '(?![\\p{L}])';
 
 /** Words after a petition noun that say what happened to those petitions. */
 const RESOLVED_AFTER =
-	/^(?:[\s,]*(?:gửi|gởi|do)\s+[^,;.]{0,70}?)?[\s,]*(?:đã\s+được\s+giải quyết(?:\s+xong)?|được\s+giải quyết\s+xong|đã\s+giải quyết(?:\s+xong)?)(?![\p{L}])/iu;
+	/^(?:\s*,?\s*(?:gửi|gởi|do|thuộc|liên\s+quan|về|của)\s+[^,;.]{0,70}?)?\s*(?:đã\s+được\s+giải quyết(?:\s+xong)?|được\s+giải quyết\s+xong|đã\s+giải quyết(?:\s+xong)?)(?![\p{L}])/iu;
 const PENDING_AFTER =
-	/^[\s,]*(?:đang|đã và đang|chưa|đã\s+được\s+trả lời|được\s+trả lời|đã\s+trả lời|đã\s+được\s+chuyển|được\s+chuyển|chuyển)/iu;
+	/^\s*(?:đã\s+được\s+giải\s+trình|được\s+giải\s+trình|đang|đã và đang|chưa|đã\s+được\s+trả lời|được\s+trả lời|đã\s+trả lời|đã\s+được\s+chuyển|được\s+chuyển|chuyển)/iu;
 
 /** Verbs just before the number, for petitions: received or resolved, or a state that is neither. */
 const RESOLVED_BEFORE =
@@ -163,7 +163,9 @@ export function matchNoun(
 	}
 	// "giám sát 12 cuộc", "khảo sát 3 cuộc": the noun before, the classifier after.
 	if ((m = /^\s+(?:cuộc|đợt)(?![\p{L}])/iu.exec(after))) {
-		const verb = /(giám\s+sát|khảo\s+sát)(?:\s+chuyên\s+đề)?\s*(?:được\s+)?$/iu.exec(before);
+		const verb = /(giám\s+sát|khảo\s+sát)(?:\s+chuyên\s+đề)?\s*(?:được|với|là|gồm)?\s*$/iu.exec(
+			before,
+		);
 		if (
 			verb &&
 			!/(?:giám|khảo)\s+sát\s*[,/]\s*(?:giám|khảo)\s+sát\s*(?:chuyên\s+đề\s*)?(?:được\s+)?$/iu.test(
@@ -239,7 +241,17 @@ export function matchNoun(
 				/(tiếp\s+nhận|nhận\s+được|đã\s+nhận|nhận|chuyển|giải\s+quyết|xử\s+lý|hướng\s+dẫn|trả\s+lời|lưu|nghiên\s+cứu|rà\s+soát)/giu,
 			),
 		];
-		const verb = verbs[verbs.length - 1]?.[1]?.toLowerCase() ?? '';
+		let verb = verbs[verbs.length - 1]?.[1]?.toLowerCase() ?? '';
+		// "tiếp nhận và xử lý 215 đơn": the first verb of a pair says what was counted.
+		const pair = verbs[verbs.length - 2];
+		if (
+			pair &&
+			/nhận/u.test(pair[1]!) &&
+			/^\s*(?:và|,)\s*$/u.test(
+				before.slice(pair.index! + pair[0].length, verbs[verbs.length - 1]!.index),
+			)
+		)
+			verb = pair[1]!.toLowerCase();
 		const received = /nhận/u.test(verb) || (verb === '' && about !== '');
 		if (!received || (verb && before.length - verbs[verbs.length - 1]!.index! > 40)) {
 			if (!(verb === '' && about !== '')) return null;
@@ -332,7 +344,9 @@ export function matchBarePetition(
 export function isResolutionRate(before: string, clause: string): boolean {
 	if (!/giải\s+quyết/iu.test(before) || !/kiến\s+nghị|ý\s+kiến/iu.test(clause)) return false;
 	// The state named last before the rate decides: "đã và đang giải quyết …, đạt 90 %" is not resolved.
-	const states = [...before.matchAll(/(đã\s+và\s+đang|đang|chưa)?\s*(?:được\s+)?giải\s+quyết/giu)];
+	const states = [
+		...before.matchAll(/(đã\s+và\s+đang|đang|chưa|trả\s+lời\s*,?)?\s*(?:được\s+)?giải\s+quyết/giu),
+	];
 	if (states[states.length - 1]?.[1]) return false;
 	return /(?:đạt|chiếm|bằng|tỷ\s+lệ|tỉ\s+lệ)(?:\s+(?:tỷ|tỉ)\s+lệ)?(?:\s+(?:là|khoảng|gần|hơn|trên))?\s*$/iu.test(
 		before,
