@@ -4,6 +4,7 @@
  * ambiguous (eight districts are called Châu Thành): the caller narrows by province or parent, and what
  * stays ambiguous is returned as candidates, never guessed.
  */
+import { ownValue } from '../model/own.ts';
 import { foldVietnamese } from '../model/text.ts';
 import type { Scheme, UnitLevel } from '../model/units.ts';
 import type { GazetteerUnit, UnitCandidate } from './types.ts';
@@ -26,7 +27,7 @@ export const TYPE_WORDS: Record<string, readonly string[]> = {
 
 /** The level a type word names in a scheme ("thành phố" is a province or a district). */
 export function levelsOfTypeWord(word: string): UnitLevel[] {
-	const types = TYPE_WORDS[word.toLowerCase()] ?? [];
+	const types = ownValue(TYPE_WORDS, word.toLowerCase()) ?? [];
 	const levels = new Set<UnitLevel>();
 	for (const t of types) {
 		if (t === 'tinh') levels.add('province');

@@ -5,6 +5,7 @@
  * Đa", "cấp quận"), its sub-units together ("HĐND các xã, thị trấn", "Thường trực HĐND 21 phường") or
  * several levels at once ("HĐND huyện, xã, thị trấn"), whose sum belongs to no single council.
  */
+import { ownValue } from '../model/own.ts';
 import type { Scheme, UnitLevel } from '../model/units.ts';
 import { Gazetteer, TYPE_WORDS, levelsOfTypeWord } from './gazetteer.ts';
 import type { GazetteerUnit } from './types.ts';
@@ -66,7 +67,7 @@ export function findNamedMentions(
 	for (let m = NAMED.exec(text); m; m = NAMED.exec(text)) {
 		const typeWord = m[1]!.toLowerCase().replace(/\.$/, '');
 		// The type word must be written in lower case or as a title ("Huyện"), and the name capitalised.
-		const types = TYPE_WORDS[typeWord] ?? TYPE_WORDS[`${typeWord}.`];
+		const types = ownValue(TYPE_WORDS, typeWord) ?? ownValue(TYPE_WORDS, `${typeWord}.`);
 		if (!types) continue;
 		const words = m[2]!.split(/[ \t]+/);
 		let found: NamedMention | null = null;

@@ -3,6 +3,7 @@
  * "89,2" (comma is the decimal mark), and words ("hai", "mười hai", "hai mươi mốt", "một trăm linh năm").
  * Reading is anchored at a position of the text so that the extractor keeps exact offsets.
  */
+import { ownValue } from '../model/own.ts';
 
 /** A number found in the text: its value, where it stands, and whether it was written in words. */
 export interface NumberToken {
@@ -79,7 +80,7 @@ function wordsAt(text: string, pos: number): NumberToken | null {
 	let i = 0;
 	let total = 0;
 	let read = false;
-	const digit = (w: Word | undefined) => (w ? DIGITS[w.text] : undefined);
+	const digit = (w: Word | undefined) => (w ? ownValue(DIGITS, w.text) : undefined);
 	// Hundreds: "<d> trăm [linh|lẻ <d>]".
 	const d0 = digit(words[i]);
 	if (d0 !== undefined && words[i + 1]?.text === 'trăm') {

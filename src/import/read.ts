@@ -158,9 +158,15 @@ export async function readImportFile(bytes: Uint8Array, options: ReadOptions): P
 		return sheetFrom(rows, { format: 'csv', encoding: decoded.encoding, delimiter });
 	} catch (error) {
 		// A reader bug must not take the page down: the file is refused with the reason.
-		return fail('unreadable', {
-			vi: `Không đọc được tệp (${error instanceof Error ? error.message : String(error)}).`,
-			en: `The file could not be read (${error instanceof Error ? error.message : String(error)}).`,
-		});
+		return unreadable(error);
 	}
+}
+
+/** A file refused because reading or checking it failed unexpectedly, with the reason in both languages. */
+export function unreadable(error: unknown): ReadResult {
+	const reason = error instanceof Error ? error.message : String(error);
+	return fail('unreadable', {
+		vi: `Không đọc được tệp (${reason}).`,
+		en: `The file could not be read (${reason}).`,
+	});
 }

@@ -53,7 +53,11 @@ export function factKey(f: {
 	);
 }
 
-const PERIOD_WORDS: Record<string, PeriodKind> = {};
+/*
+ * The words of the period, scope and qualifier cells (normalised as headers are) are looked up in Maps:
+ * a plain object would answer a cell reading "constructor" or "toString" from its prototype.
+ */
+const PERIOD_WORDS = new Map<string, PeriodKind>();
 for (const [kind, words] of Object.entries({
 	year: ['year', 'ca nam', 'nam', 'full year', 'annual', '12 thang', 'y'],
 	h1: ['h1', '6 thang', '6 thang dau nam', 'sau thang dau nam', 'first half', 'first half year'],
@@ -61,41 +65,45 @@ for (const [kind, words] of Object.entries({
 	month: ['month', 'thang'],
 	term: ['term', 'nhiem ky', 'ca nhiem ky', 'whole term'],
 } satisfies Record<PeriodKind, string[]>)) {
-	for (const w of words) PERIOD_WORDS[w] = kind as PeriodKind;
+	for (const w of words) PERIOD_WORDS.set(w, kind as PeriodKind);
 }
 
-const SCOPE_WORDS: Record<string, FactScope> = {
-	own: 'own',
-	'cua chinh hdnd cap nay': 'own',
-	'cua chinh hdnd': 'own',
-	chinh: 'own',
-	'cap nay': 'own',
-	'the council s own': 'own',
-	subunits: 'subunits',
-	'tong cua hdnd cap duoi': 'subunits',
-	'hdnd cap duoi': 'subunits',
-	'cap duoi': 'subunits',
-	'tong cap duoi': 'subunits',
-	'sum over sub unit councils': 'subunits',
-};
+const SCOPE_WORDS = new Map<string, FactScope>(
+	Object.entries({
+		own: 'own',
+		'cua chinh hdnd cap nay': 'own',
+		'cua chinh hdnd': 'own',
+		chinh: 'own',
+		'cap nay': 'own',
+		'the council s own': 'own',
+		subunits: 'subunits',
+		'tong cua hdnd cap duoi': 'subunits',
+		'hdnd cap duoi': 'subunits',
+		'cap duoi': 'subunits',
+		'tong cap duoi': 'subunits',
+		'sum over sub unit councils': 'subunits',
+	} satisfies Record<string, FactScope>),
+);
 
-const QUALIFIER_WORDS: Record<string, CountQualifier | 'exact'> = {
-	exact: 'exact',
-	'chinh xac': 'exact',
-	at_least: 'at_least',
-	'at least': 'at_least',
-	'it nhat': 'at_least',
-	'toi thieu': 'at_least',
-	hon: 'at_least',
-	tren: 'at_least',
-	approx: 'approx',
-	approximately: 'approx',
-	about: 'approx',
-	khoang: 'approx',
-	'xap xi': 'approx',
-	'uoc tinh': 'approx',
-	gan: 'approx',
-};
+const QUALIFIER_WORDS = new Map<string, CountQualifier | 'exact'>(
+	Object.entries({
+		exact: 'exact',
+		'chinh xac': 'exact',
+		at_least: 'at_least',
+		'at least': 'at_least',
+		'it nhat': 'at_least',
+		'toi thieu': 'at_least',
+		hon: 'at_least',
+		tren: 'at_least',
+		approx: 'approx',
+		approximately: 'approx',
+		about: 'approx',
+		khoang: 'approx',
+		'xap xi': 'approx',
+		'uoc tinh': 'approx',
+		gan: 'approx',
+	} satisfies Record<string, CountQualifier | 'exact'>),
+);
 
 const QUALIFIER_LABEL: Record<CountQualifier, Bilingual> = {
 	at_least: { vi: 'ít nhất', en: 'at least' },
@@ -407,7 +415,7 @@ export function validateRows(input: ValidateInput): ValidationResult {
 		let period: PeriodKind | null;
 		const periodText = text('period');
 		if (periodText !== '') {
-			period = PERIOD_WORDS[normaliseHeader(periodText)] ?? null;
+			period = PERIOD_WORDS.get(normaliseHeader(periodText)) ?? null;
 			if (!period) add('error', 'invalid_period', MESSAGES.invalidPeriod(periodText), 'period');
 		} else if (termText !== '' && yearText === '') period = 'term';
 		else if (monthText !== '') period = 'month';
@@ -455,13 +463,13 @@ export function validateRows(input: ValidateInput): ValidationResult {
 		let scope: FactScope | null = 'own';
 		const scopeText = text('scope');
 		if (scopeText !== '') {
-			scope = SCOPE_WORDS[normaliseHeader(scopeText)] ?? null;
+			scope = SCOPE_WORDS.get(normaliseHeader(scopeText)) ?? null;
 			if (!scope) add('error', 'invalid_scope', MESSAGES.invalidScope(scopeText), 'scope');
 		}
 		let qualifier: CountQualifier | null = null;
 		const qualifierText = text('qualifier');
 		if (qualifierText !== '') {
-			const q = QUALIFIER_WORDS[normaliseHeader(qualifierText)];
+			const q = QUALIFIER_WORDS.get(normaliseHeader(qualifierText));
 			if (!q)
 				add('error', 'invalid_qualifier', MESSAGES.invalidQualifier(qualifierText), 'qualifier');
 			else qualifier = q === 'exact' ? null : q;

@@ -8,6 +8,7 @@
  * Node's stream polyfills in the browser, and SheetJS on npm is an old release.
  */
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { ownValue } from '../model/own.ts';
 import { columnLetter } from './columns.ts';
 import type { Cell, SheetRow } from './types.ts';
 import { escapeXml, xmlEvents } from './xml.ts';
@@ -156,7 +157,7 @@ export function readXlsx(bytes: Uint8Array, limits: XlsxLimits = DEFAULT_LIMITS)
 	}
 	try {
 		const text = (name: string) => {
-			const part = parts[name];
+			const part = ownValue(parts, name);
 			return part ? strFromU8(part) : undefined;
 		};
 		const workbook = text('xl/workbook.xml');

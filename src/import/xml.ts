@@ -4,6 +4,7 @@
  * prefixes dropped. It never throws; malformed input gives fewer or odd events, which the workbook reader
  * then finds wanting.
  */
+import { bareTable, ownValue } from '../model/own.ts';
 
 export type XmlEvent =
 	| { type: 'open'; name: string; attrs: Record<string, string>; selfClosing: boolean }
@@ -23,7 +24,7 @@ export function decodeEntities(text: string): string {
 				? String.fromCodePoint(code)
 				: whole;
 		}
-		return ENTITIES[body] ?? whole;
+		return ownValue(ENTITIES, body) ?? whole;
 	});
 }
 
@@ -49,7 +50,8 @@ export function* xmlEvents(xml: string): Generator<XmlEvent> {
 			yield { type: 'close', name };
 			continue;
 		}
-		const attrs: Record<string, string> = {};
+		// Attribute names come from the file: no prototype, so `attrs.t` is never an inherited value.
+		const attrs = bareTable<string>();
 		for (let a = attr.exec(match[3] ?? ''); a; a = attr.exec(match[3] ?? '')) {
 			attrs[localName(a[1]!)] = decodeEntities(a[2] ?? a[3] ?? '');
 		}

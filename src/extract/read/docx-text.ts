@@ -11,6 +11,7 @@
  */
 import { strFromU8, unzipSync } from 'fflate';
 import { xmlEvents } from '../../import/xml.ts';
+import { bareTable } from '../../model/own.ts';
 import { tidyLines } from './tidy.ts';
 
 export type DocxText =
@@ -42,7 +43,8 @@ function inflate(bytes: Uint8Array, names: readonly string[], cap: number): Reco
 			return true;
 		},
 	});
-	const text: Record<string, string> = {};
+	// Part names come from the file: no prototype, so a lookup never finds an inherited value.
+	const text = bareTable<string>();
 	for (const [name, data] of Object.entries(parts)) text[name] = strFromU8(data);
 	return text;
 }

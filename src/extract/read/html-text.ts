@@ -4,6 +4,7 @@
  * table cells are separated by tabs so that a row stays on one line; entities are decoded; runs of spaces
  * collapse. It is a converter, not a parser: malformed markup gives imperfect text, never an error.
  */
+import { bareTable, ownValue } from '../../model/own.ts';
 import { tidyLines } from './tidy.ts';
 
 export interface HtmlText {
@@ -193,7 +194,7 @@ export function decodeHtmlEntities(text: string): string {
 	return text.replace(
 		/&(#[xX][0-9a-fA-F]{1,6}|#\d{1,7}|[a-zA-Z][a-zA-Z0-9]{1,31});/g,
 		(whole, body) => {
-			if (body[0] !== '#') return NAMED[body] ?? whole;
+			if (body[0] !== '#') return ownValue(NAMED, body) ?? whole;
 			const code =
 				body[1] === 'x' || body[1] === 'X'
 					? parseInt(body.slice(2), 16)
@@ -215,7 +216,8 @@ const TOKEN =
 const ATTR = /([^\s=/"'>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
 
 function attributesOf(source: string): Record<string, string> {
-	const attrs: Record<string, string> = {};
+	// Attribute names come from the page: no prototype, so `attrs.role` is never an inherited value.
+	const attrs = bareTable<string>();
 	for (const m of source.matchAll(ATTR)) {
 		attrs[m[1]!.toLowerCase()] = decodeHtmlEntities(m[2] ?? m[3] ?? m[4] ?? '');
 	}

@@ -9,6 +9,7 @@
  * pdf.js itself is injected (`PdfJsLike`): the browser loads its modern build with a bundled worker
  * (pdf-browser.ts), Node its legacy build without one (pdf-node.ts). This module imports neither.
  */
+import { ownValue } from '../../model/own.ts';
 
 /** What a PDF reader gives: every page's lines, or why the file cannot be read. */
 export type PdfReadResult =
@@ -90,7 +91,7 @@ function joinPieces(pieces: readonly Piece[]): string {
 	let prev: Piece | null = null;
 	for (const piece of pieces) {
 		let str = piece.str;
-		const accent = SPACING_ACCENTS[str.trim()];
+		const accent = ownValue(SPACING_ACCENTS, str.trim());
 		// A lone accent drawn over the previous letter (starting before that letter ends) is its tone mark.
 		if (accent && prev && piece.x < prev.end - piece.size * 0.05) str = accent;
 		if (prev && !COMBINING_ONLY.test(str)) {

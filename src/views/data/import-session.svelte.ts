@@ -6,7 +6,7 @@ import { tableRows } from '../../db/table-rows.ts';
 import { EXISTING_FACTS_SQL, UNITS_FOR_IMPORT_SQL } from '../../db/imports.ts';
 import { parquetToIPC } from '../../db/parquet-browser.ts';
 import { autoMapping, type ImportColumnId } from '../../import/columns.ts';
-import { readImportFile } from '../../import/read.ts';
+import { readImportFile, unreadable } from '../../import/read.ts';
 import type { ReadResult, Sheet } from '../../import/types.ts';
 import { UnitCatalog, type UnitRef } from '../../import/unit-catalog.ts';
 import { factKey, validateRows, type ValidationResult } from '../../import/validate.ts';
@@ -46,10 +46,17 @@ export class ImportSession {
 		catalog ??= coordinator
 			.query(UNITS_FOR_IMPORT_SQL)
 			.then((t) => new UnitCatalog(tableRows<UnitRef>(t)));
-		return catalog;
+		// A failed query is not kept: the next file asks again.
+		return catalog.catch((error: unknown) => {
+			catalog = null;
+			throw error;
+		});
 	}
 
-	/** Read a file the user dropped or chose; a newer file replaces an older one still being read. */
+	/**
+	 * Read a file the user dropped or chose; a newer file replaces an older one still being read. Whatever
+	 * goes wrong, the panel leaves "reading": an unexpected error refuses the file with its reason.
+	 */
 	async open(file: { name: string; bytes: Uint8Array }): Promise<void> {
 		const generation = ++this.#generation;
 		this.status = 'reading';
@@ -57,8 +64,33 @@ export class ImportSession {
 		this.read = null;
 		this.result = null;
 		this.commitError = null;
-		const [read, existing] = await Promise.all([
-			readImportFile(file.bytes, { decodeParquet: parquetToIPC }),
+		try {
+			const [read, existing] = await Promise.all([
+				readImportFile(file.bytes, { decodeParquet: parquetToIPC }),
+				this.#existingFacts(),
+			]);
+			if (generation !== this.#generation) return;
+			this.#existing = new Map(existing.map((r) => [factKey(r), { kind: r.kind, title: r.title }]));
+			this.read = read;
+			if (!read.ok) {
+				this.status = 'read-failed';
+				return;
+			}
+			this.mapping = autoMapping(read.sheet.headers);
+			await this.validate();
+		} catch (error) {
+			if (generation === this.#generation) this.#refuse(error);
+		} finally {
+			// Never left on "reading" by a path that forgot to set the outcome.
+			if (generation === this.#generation && this.status === 'reading') {
+				this.#refuse(new Error('no result'));
+			}
+		}
+	}
+
+	/** The facts already in the data, for the "already imported" warnings; none when the query fails. */
+	async #existingFacts() {
+		return (
 			this.#data
 				.coordinator!.query(EXISTING_FACTS_SQL)
 				.then((t) =>
@@ -74,32 +106,36 @@ export class ImportSession {
 						title: string;
 					}>(t),
 				)
-				// The "already imported" warnings are a help, not a condition: without them, validate anyway.
-				.catch(() => []),
-		]);
-		if (generation !== this.#generation) return;
-		this.#existing = new Map(existing.map((r) => [factKey(r), { kind: r.kind, title: r.title }]));
-		this.read = read;
-		if (!read.ok) {
-			this.status = 'read-failed';
-			return;
-		}
-		this.mapping = autoMapping(read.sheet.headers);
-		await this.validate();
+				// The warnings are a help, not a condition: without them, validate anyway.
+				.catch(() => [])
+		);
 	}
 
-	/** Check the rows again with the current mapping. */
+	/** Refuse the file with the reason of an unexpected error; nothing of it is used. */
+	#refuse(error: unknown): void {
+		this.read = unreadable(error);
+		this.result = null;
+		this.status = 'read-failed';
+	}
+
+	/** Check the rows again with the current mapping; an unexpected error refuses the file. */
 	async validate(): Promise<void> {
 		const sheet = this.sheet;
 		if (!sheet) return;
-		const units = await this.#units();
-		this.result = validateRows({
-			sheet,
-			mapping: this.mapping,
-			units,
-			existing: this.#existing,
-		});
-		this.status = 'checked';
+		const generation = this.#generation;
+		try {
+			const units = await this.#units();
+			if (generation !== this.#generation) return;
+			this.result = validateRows({
+				sheet,
+				mapping: this.mapping,
+				units,
+				existing: this.#existing,
+			});
+			this.status = 'checked';
+		} catch (error) {
+			if (generation === this.#generation) this.#refuse(error);
+		}
 	}
 
 	/** Use another column for one header (null: ignore it); a column taken elsewhere is freed there. */

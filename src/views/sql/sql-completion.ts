@@ -6,6 +6,7 @@ import type { Completion, CompletionContext, CompletionResult } from '@codemirro
 import type { SQLNamespace } from '@codemirror/lang-sql';
 import type { Lang } from '../../i18n/format.ts';
 import { METRICS } from '../../model/metrics.ts';
+import { bareTable } from '../../model/own.ts';
 import type { SchemaTable } from '../../state/workspace.svelte.ts';
 
 /** The schema in the form @codemirror/lang-sql completes tables and `table.column` from. */
@@ -13,7 +14,8 @@ export function sqlNamespace(
 	schema: readonly SchemaTable[],
 	rowsLabel: (rows: number) => string,
 ): SQLNamespace {
-	const namespace: Record<string, SQLNamespace> = {};
+	// Table names come from the data (and imports): a table called "__proto__" must stay a table.
+	const namespace = bareTable<SQLNamespace>();
 	for (const table of schema) {
 		namespace[table.name] = {
 			self: {
