@@ -57,6 +57,12 @@ const BINARY: Bilingual = {
 	en: 'The file holds binary data, not CSV text. Choose a .csv, .xlsx or .parquet file.',
 };
 
+/** The messages of text that cannot be decoded, by reason. */
+export const DECODE_MESSAGES: Record<'encoding' | 'binary', Bilingual> = {
+	encoding: REFUSED,
+	binary: BINARY,
+};
+
 /** Control characters other than tab and line ends, or replacement characters: not text. */
 function looksBinary(text: string): boolean {
 	for (let i = 0; i < text.length; i++) {

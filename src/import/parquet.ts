@@ -4,12 +4,21 @@
  * parquet-wasm's Node build in tests); this module only turns the Arrow table into header and rows.
  */
 import { tableFromIPC } from 'apache-arrow';
+import type { LimitId } from './limits.ts';
+import { parquetShape } from './parquet-footer.ts';
 import type { Cell, SheetRow } from './types.ts';
 
 export type ParquetDecoder = (bytes: Uint8Array) => Promise<Uint8Array>;
 
 export type ParquetGrid =
-	{ ok: true; headers: string[]; rows: SheetRow[] } | { ok: false; reason: string };
+	| { ok: true; headers: string[]; rows: SheetRow[] }
+	| { ok: false; reason: string; limit?: LimitId };
+
+export interface ParquetLimits {
+	rows: number;
+	columns: number;
+	cells: number;
+}
 
 function toCell(value: unknown): Cell {
 	if (value === null || value === undefined) return null;
@@ -25,15 +34,36 @@ function toCell(value: unknown): Cell {
 	return String(value);
 }
 
-/** Header (column names) and rows (row 1 is the header, as a spreadsheet would show it). Never throws. */
+const tooMany = (limit: LimitId): ParquetGrid => ({
+	ok: false,
+	reason: `too many ${limit}`,
+	limit,
+});
+
+/** Which limit a table of this shape passes, if any. */
+function limitPassed(rows: number, columns: number, limits: ParquetLimits): LimitId | null {
+	if (rows > limits.rows) return 'rows';
+	if (columns > limits.columns) return 'columns';
+	if (rows * columns > limits.cells) return 'cells';
+	return null;
+}
+
+/**
+ * Header (column names) and rows (row 1 is the header, as a spreadsheet would show it). The footer's
+ * counts are checked before decoding, the decoded table's again after. Never throws.
+ */
 export async function readParquet(
 	bytes: Uint8Array,
 	decode: ParquetDecoder,
-	maxRows = 200_000,
+	limits: ParquetLimits = { rows: 200_000, columns: 256, cells: 3_000_000 },
 ): Promise<ParquetGrid> {
 	try {
+		const shape = parquetShape(bytes);
+		const declared = shape && limitPassed(shape.rows, shape.columns, limits);
+		if (declared) return tooMany(declared);
 		const table = tableFromIPC(await decode(bytes));
-		if (table.numRows > maxRows) return { ok: false, reason: 'too many rows' };
+		const decoded = limitPassed(table.numRows, table.numCols, limits);
+		if (decoded) return tooMany(decoded);
 		const headers = table.schema.fields.map((f) => f.name);
 		const columns = headers.map((_, i) => table.getChildAt(i));
 		const rows: SheetRow[] = [];

@@ -6,16 +6,37 @@
  */
 import type { Bilingual } from '../model/metrics.ts';
 import { matchHeader } from './columns.ts';
-import { parseCsv, sniffDelimiter } from './csv.ts';
-import { decodeText } from './encoding.ts';
+import { readCsvRows, sniffDelimiter } from './csv.ts';
+import { DECODE_MESSAGES, decodeText } from './encoding.ts';
+import { HEADER_ALLOWANCE, LIMITS, limitMessage, type LimitId } from './limits.ts';
 import { readParquet, type ParquetDecoder } from './parquet.ts';
 import type { Cell, ReadError, ReadResult, Sheet, SheetRow } from './types.ts';
 import { readXlsx } from './xlsx.ts';
 
 /** Largest file read, in bytes. */
-export const MAX_FILE_BYTES = 50_000_000;
+export const MAX_FILE_BYTES = LIMITS.fileBytes;
 /** Most data rows read from one file. */
-export const MAX_ROWS = 100_000;
+export const MAX_ROWS = LIMITS.rows;
+
+/** The error code of each limit a reader may stop at. */
+const LIMIT_CODES: Record<LimitId, ReadError['code']> = {
+	rows: 'too_many_rows',
+	lines: 'too_many_lines',
+	columns: 'too_many_columns',
+	cells: 'too_many_cells',
+	unzippedBytes: 'too_large_unzipped',
+	partBytes: 'part_too_large',
+};
+
+const limitFail = (limit: LimitId): ReadResult => fail(LIMIT_CODES[limit], limitMessage(limit));
+
+/** What the streaming readers may hold: the data rows plus the header and title lines above them. */
+const READ_LIMITS = {
+	rows: LIMITS.rows + HEADER_ALLOWANCE,
+	lines: LIMITS.lines,
+	columns: LIMITS.columns,
+	cells: LIMITS.cells,
+};
 
 export interface ReadOptions {
 	/** Parquet bytes → Arrow IPC stream (the data layer's parquet-wasm). */
@@ -32,10 +53,6 @@ const MESSAGES = {
 	tooLarge: {
 		vi: 'Tệp lớn hơn 50 MB: chia nhỏ tệp rồi nhập từng phần.',
 		en: 'The file is larger than 50 MB: split it and import the parts.',
-	},
-	tooManyRows: {
-		vi: `Tệp có hơn ${MAX_ROWS.toLocaleString('vi-VN')} dòng: chia nhỏ tệp rồi nhập từng phần.`,
-		en: `The file has more than ${MAX_ROWS.toLocaleString('en-GB')} rows: split it and import the parts.`,
 	},
 	xls: {
 		vi: 'Tệp Excel 97–2003 (.xls) không đọc được: mở bằng Excel và lưu lại dạng .xlsx hoặc CSV UTF-8.',
@@ -54,6 +71,34 @@ const MESSAGES = {
 		en: 'No header row found: the first row with content must name the columns.',
 	},
 };
+
+/**
+ * The message of each way a file can fail to be read (with "…" for the reader's own reason where the
+ * message quotes one): what the test that walks every code checks.
+ */
+export function readErrorMessage(code: ReadError['code']): Bilingual {
+	switch (code) {
+		case 'empty':
+			return MESSAGES.empty;
+		case 'too_large':
+			return MESSAGES.tooLarge;
+		case 'encoding':
+		case 'binary':
+			return DECODE_MESSAGES[code];
+		case 'xls':
+			return MESSAGES.xls;
+		case 'xlsx':
+			return MESSAGES.xlsx('…');
+		case 'parquet':
+			return MESSAGES.parquet('…');
+		case 'no_header':
+			return MESSAGES.noHeader;
+		case 'unreadable':
+			return unreadable('…').error.message;
+	}
+	const limit = (Object.keys(LIMIT_CODES) as LimitId[]).find((l) => LIMIT_CODES[l] === code)!;
+	return limitMessage(limit);
+}
 
 const isEmpty = (cells: readonly Cell[]) =>
 	cells.every((c) => c === null || (typeof c === 'string' && c.trim() === ''));
@@ -86,8 +131,11 @@ function sheetFrom(
 	if (headerIndex < 0) return fail('empty', MESSAGES.empty);
 	const header = rows[headerIndex]!;
 	const body = rows.slice(headerIndex + 1);
-	if (body.length > MAX_ROWS) return fail('too_many_rows', MESSAGES.tooManyRows);
-	const width = Math.max(header.cells.length, ...body.map((r) => r.cells.length));
+	// Blank rows do not count towards the limit.
+	if (body.filter((r) => !isEmpty(r.cells)).length > MAX_ROWS) return limitFail('rows');
+	// A loop, not Math.max(...rows): spreading 100,000 rows overflows the call stack.
+	let width = header.cells.length;
+	for (const r of body) width = Math.max(width, r.cells.length);
 	const headers = Array.from({ length: width }, (_, i) => {
 		const h = header.cells[i];
 		return h === null || h === undefined ? '' : String(h).normalize('NFC').trim();
@@ -115,14 +163,14 @@ export async function readImportFile(bytes: Uint8Array, options: ReadOptions): P
 		if (kind === 'xls') return fail('xls', MESSAGES.xls);
 		if (kind === 'xlsx') {
 			const book = readXlsx(bytes, {
-				maxPartBytes: 200_000_000,
-				maxRows: MAX_ROWS + 50,
-				maxColumns: 256,
+				maxPartBytes: LIMITS.partBytes,
+				maxTotalBytes: LIMITS.unzippedBytes,
+				maxRows: READ_LIMITS.rows,
+				maxColumns: READ_LIMITS.columns,
+				maxCells: READ_LIMITS.cells,
 			});
 			if (!book.ok) {
-				return book.reason === 'too many rows'
-					? fail('too_many_rows', MESSAGES.tooManyRows)
-					: fail('xlsx', MESSAGES.xlsx(book.reason));
+				return book.limit ? limitFail(book.limit) : fail('xlsx', MESSAGES.xlsx(book.reason));
 			}
 			const sheet =
 				book.sheets.find((s) => {
@@ -136,11 +184,13 @@ export async function readImportFile(bytes: Uint8Array, options: ReadOptions): P
 			return sheetFrom(sheet.rows, { format: 'xlsx', sheetName: sheet.name });
 		}
 		if (kind === 'parquet') {
-			const grid = await readParquet(bytes, options.decodeParquet, MAX_ROWS);
+			const grid = await readParquet(bytes, options.decodeParquet, {
+				rows: MAX_ROWS,
+				columns: READ_LIMITS.columns,
+				cells: READ_LIMITS.cells,
+			});
 			if (!grid.ok) {
-				return grid.reason === 'too many rows'
-					? fail('too_many_rows', MESSAGES.tooManyRows)
-					: fail('parquet', MESSAGES.parquet(grid.reason));
+				return grid.limit ? limitFail(grid.limit) : fail('parquet', MESSAGES.parquet(grid.reason));
 			}
 			return sheetFrom([{ number: 1, cells: grid.headers }, ...grid.rows], { format: 'parquet' });
 		}
@@ -149,13 +199,9 @@ export async function readImportFile(bytes: Uint8Array, options: ReadOptions): P
 			return fail(decoded.reason, decoded.message);
 		}
 		const delimiter = sniffDelimiter(decoded.text);
-		const records = parseCsv(decoded.text, delimiter);
-		if (records.length > MAX_ROWS + 50) return fail('too_many_rows', MESSAGES.tooManyRows);
-		const rows = records.map((cells, i) => ({
-			number: i + 1,
-			cells: cells.map((c) => (c.trim() === '' ? null : c)),
-		}));
-		return sheetFrom(rows, { format: 'csv', encoding: decoded.encoding, delimiter });
+		const csv = readCsvRows(decoded.text, delimiter, READ_LIMITS);
+		if (!csv.ok) return limitFail(csv.limit);
+		return sheetFrom(csv.rows, { format: 'csv', encoding: decoded.encoding, delimiter });
 	} catch (error) {
 		// A reader bug must not take the page down: the file is refused with the reason.
 		return unreadable(error);
@@ -163,10 +209,16 @@ export async function readImportFile(bytes: Uint8Array, options: ReadOptions): P
 }
 
 /** A file refused because reading or checking it failed unexpectedly, with the reason in both languages. */
-export function unreadable(error: unknown): ReadResult {
+export function unreadable(error: unknown): { ok: false; error: ReadError } {
 	const reason = error instanceof Error ? error.message : String(error);
-	return fail('unreadable', {
-		vi: `Không đọc được tệp (${reason}).`,
-		en: `The file could not be read (${reason}).`,
-	});
+	return {
+		ok: false,
+		error: {
+			code: 'unreadable',
+			message: {
+				vi: `Không đọc được tệp (${reason}).`,
+				en: `The file could not be read (${reason}).`,
+			},
+		},
+	};
 }

@@ -29,19 +29,28 @@ export interface Sheet {
 	rows: SheetRow[];
 }
 
+/** Every reason a file cannot be read at all; each has a message in both languages. */
+export const READ_ERROR_CODES = [
+	'empty',
+	'too_large',
+	'encoding',
+	'binary',
+	'xls',
+	'xlsx',
+	'parquet',
+	'no_header',
+	'too_many_rows',
+	'too_many_lines',
+	'too_many_columns',
+	'too_many_cells',
+	'too_large_unzipped',
+	'part_too_large',
+	'unreadable',
+] as const;
+
 /** Why a file could not be read at all (nothing of it is used). */
 export interface ReadError {
-	code:
-		| 'empty'
-		| 'too_large'
-		| 'encoding'
-		| 'binary'
-		| 'xls'
-		| 'xlsx'
-		| 'parquet'
-		| 'no_header'
-		| 'too_many_rows'
-		| 'unreadable';
+	code: (typeof READ_ERROR_CODES)[number];
 	message: Bilingual;
 }
 

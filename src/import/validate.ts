@@ -18,6 +18,53 @@ import { cellText, parseCount, parseWhole, type CountQualifier } from './numbers
 import type { UnitCatalog, UnitRef } from './unit-catalog.ts';
 import type { Cell, ImportIssue, ImportedFact, Sheet, Severity } from './types.ts';
 
+/** Every problem the checker reports, by code; each has a message in both languages (see MESSAGES). */
+export const ISSUE_CODES = [
+	'no_code_column',
+	'no_metric_column',
+	'ignored_column',
+	'empty_row',
+	'term_in_year',
+	'invalid_year',
+	'year_outside_range',
+	'invalid_month',
+	'invalid_term',
+	'invalid_period',
+	'term_as_year',
+	'missing_year',
+	'missing_term',
+	'year_ignored_for_term',
+	'missing_month',
+	'month_without_month_period',
+	'invalid_scheme',
+	'scheme_inferred',
+	'scheme_unknown',
+	'invalid_scope',
+	'invalid_qualifier',
+	'missing_code',
+	'code_padded',
+	'ambiguous_code',
+	'other_scheme',
+	'unknown_unit',
+	'year_not_in_scheme',
+	'name_other_scheme',
+	'name_mismatch',
+	'qualifier_from_text',
+	'qualifier_conflict',
+	'decimal',
+	'ambiguous_number',
+	'negative',
+	'too_large',
+	'not_a_number',
+	'no_figures',
+	'resolved_above_received',
+	'duplicate',
+	'duplicate_reported',
+	'duplicate_imported',
+] as const;
+
+export type IssueCode = (typeof ISSUE_CODES)[number];
+
 export interface ValidateInput {
 	sheet: Pick<Sheet, 'headers' | 'rows' | 'headerRow'>;
 	/** For each header (by index), the column it is read as, or null to ignore it. */
@@ -325,7 +372,12 @@ export function validateRows(input: ValidateInput): ValidationResult {
 	/** The column to point at: the one that should hold the value, else the one that asked for it. */
 	const columnOr = (id: ImportColumnId, fallback: ImportColumnId) =>
 		columnOf.has(id) ? id : columnOf.has(fallback) ? fallback : null;
-	const fileIssue = (severity: Severity, code: string, message: Bilingual, id?: ImportColumnId) =>
+	const fileIssue = (
+		severity: Severity,
+		code: IssueCode,
+		message: Bilingual,
+		id?: ImportColumnId,
+	) =>
 		issues.push({ row: sheet.headerRow, column: id ? column(id) : null, severity, code, message });
 
 	if (!columnOf.has('unit_code')) fileIssue('error', 'no_code_column', MESSAGES.noCodeColumn());
@@ -352,7 +404,7 @@ export function validateRows(input: ValidateInput): ValidationResult {
 		const rowIssues: ImportIssue[] = [];
 		const add = (
 			severity: Severity,
-			code: string,
+			code: IssueCode,
 			message: Bilingual,
 			id: ImportColumnId | null = null,
 		) =>
@@ -550,7 +602,10 @@ export function validateRows(input: ValidateInput): ValidationResult {
 		issues.push(...rowIssues);
 		if (code && scheme && period && scope) {
 			const key = factKey({ scheme, unit_code: code, period, year, month, term, scope });
-			keyRows.set(key, [...(keyRows.get(key) ?? []), row.number]);
+			// Appended in place: copying the list for each row was quadratic in a file of identical rows.
+			const same = keyRows.get(key);
+			if (same) same.push(row.number);
+			else keyRows.set(key, [row.number]);
 			rowKeys.set(row.number, key);
 			if (!rowIssues.some((i) => i.severity === 'error')) {
 				const noteText = text('note');
@@ -621,7 +676,7 @@ export function validateRows(input: ValidateInput): ValidationResult {
 
 type AddIssue = (
 	severity: Severity,
-	code: string,
+	code: IssueCode,
 	message: Bilingual,
 	id?: ImportColumnId | null,
 ) => void;

@@ -10,6 +10,7 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { ownValue } from '../model/own.ts';
 import { columnLetter } from './columns.ts';
+import type { LimitId } from './limits.ts';
 import type { Cell, SheetRow } from './types.ts';
 import { escapeXml, xmlEvents } from './xml.ts';
 
@@ -18,16 +19,39 @@ export interface WorkbookSheet {
 	rows: SheetRow[];
 }
 
-export type WorkbookResult = { ok: true; sheets: WorkbookSheet[] } | { ok: false; reason: string };
+export type WorkbookResult =
+	{ ok: true; sheets: WorkbookSheet[] } | { ok: false; reason: string; limit?: LimitId };
 
 export interface XlsxLimits {
 	/** Largest uncompressed part read, in bytes (a zip bomb stops here). */
 	maxPartBytes: number;
+	/** Most uncompressed bytes of all the parts read together (many parts just under the part limit). */
+	maxTotalBytes: number;
+	/** Rows with content, in each sheet. */
 	maxRows: number;
 	maxColumns: number;
+	/** Cells of the rows with content, in all sheets together. */
+	maxCells: number;
 }
 
-const DEFAULT_LIMITS: XlsxLimits = { maxPartBytes: 100_000_000, maxRows: 200_000, maxColumns: 256 };
+const DEFAULT_LIMITS: XlsxLimits = {
+	maxPartBytes: 100_000_000,
+	maxTotalBytes: 200_000_000,
+	maxRows: 200_000,
+	maxColumns: 256,
+	maxCells: 3_000_000,
+};
+
+const REASONS: Record<LimitId, string> = {
+	rows: 'too many rows',
+	lines: 'too many rows',
+	columns: 'too many columns',
+	cells: 'too many cells',
+	partBytes: 'a part of the workbook is too large',
+	unzippedBytes: 'the workbook is too large once inflated',
+};
+
+const limitHit = (limit: LimitId): WorkbookResult => ({ ok: false, reason: REASONS[limit], limit });
 
 /** 0-based column index of a cell reference ("B5" → 1); -1 when it has no letters. */
 export function columnIndexOf(ref: string): number {
@@ -71,7 +95,13 @@ function sharedStrings(xml: string | undefined): string[] {
 	return strings;
 }
 
-function sheetRows(xml: string, strings: string[], limits: XlsxLimits): SheetRow[] | string {
+/** The rows of a sheet with content; `budget.cells` is what is left of the cell limit for all sheets. */
+function sheetRows(
+	xml: string,
+	strings: string[],
+	limits: XlsxLimits,
+	budget: { cells: number },
+): SheetRow[] | LimitId {
 	const rows: SheetRow[] = [];
 	let row: SheetRow | null = null;
 	let lastRow = 0;
@@ -98,14 +128,18 @@ function sheetRows(xml: string, strings: string[], limits: XlsxLimits): SheetRow
 			if (e.name === 'v') inValue = false;
 			else if (e.name === 't') inInline = false;
 			else if (e.name === 'c' && row && cell) {
-				if (cell.col >= limits.maxColumns) return 'too many columns';
+				if (cell.col >= limits.maxColumns) return 'columns';
 				const value = cellValue(cell.type, cell.value, cell.inline, strings);
 				while (row.cells.length < cell.col) row.cells.push(null);
 				row.cells[cell.col] = value;
 				cell = null;
 			} else if (e.name === 'row' && row) {
-				if (row.cells.some((c) => c !== null)) rows.push(row);
-				if (rows.length > limits.maxRows) return 'too many rows';
+				if (row.cells.some((c) => c !== null)) {
+					rows.push(row);
+					budget.cells -= row.cells.length;
+					if (budget.cells < 0) return 'cells';
+				}
+				if (rows.length > limits.maxRows) return 'rows';
 				row = null;
 			}
 		} else if (cell && inValue) cell.value += e.text;
@@ -140,15 +174,20 @@ function cellValue(type: string, value: string, inline: string, strings: string[
 export function readXlsx(bytes: Uint8Array, limits: XlsxLimits = DEFAULT_LIMITS): WorkbookResult {
 	let parts: Record<string, Uint8Array>;
 	try {
-		let tooBig = false;
+		// Sizes are the ones the zip declares; fflate inflates into a buffer of that size, so a part that
+		// lies about its size cannot grow past it. Nothing is inflated once a limit is passed.
+		let tooBig: LimitId | null = null;
+		let total = 0;
 		parts = unzipSync(bytes, {
 			filter: (file) => {
-				if (!wantedPart(file.name)) return false;
-				if (file.originalSize > limits.maxPartBytes) tooBig = true;
+				if (tooBig || !wantedPart(file.name)) return false;
+				total += file.originalSize;
+				if (file.originalSize > limits.maxPartBytes) tooBig = 'partBytes';
+				else if (total > limits.maxTotalBytes) tooBig = 'unzippedBytes';
 				return !tooBig;
 			},
 		});
-		if (tooBig) return { ok: false, reason: 'a part of the workbook is too large' };
+		if (tooBig) return limitHit(tooBig);
 	} catch (error) {
 		return {
 			ok: false,
@@ -158,6 +197,8 @@ export function readXlsx(bytes: Uint8Array, limits: XlsxLimits = DEFAULT_LIMITS)
 	try {
 		const text = (name: string) => {
 			const part = ownValue(parts, name);
+			// Read once: the text is all that is needed (and the bytes can go).
+			delete parts[name];
 			return part ? strFromU8(part) : undefined;
 		};
 		const workbook = text('xl/workbook.xml');
@@ -171,6 +212,7 @@ export function readXlsx(bytes: Uint8Array, limits: XlsxLimits = DEFAULT_LIMITS)
 		}
 		const strings = sharedStrings(text('xl/sharedStrings.xml'));
 		const sheets: WorkbookSheet[] = [];
+		const budget = { cells: limits.maxCells };
 		let index = 0;
 		for (const e of xmlEvents(workbook)) {
 			if (e.type !== 'open' || e.name !== 'sheet') continue;
@@ -178,8 +220,8 @@ export function readXlsx(bytes: Uint8Array, limits: XlsxLimits = DEFAULT_LIMITS)
 			const path = (e.attrs.id && targets.get(e.attrs.id)) || `xl/worksheets/sheet${index}.xml`;
 			const xml = text(path);
 			if (xml === undefined) continue;
-			const rows = sheetRows(xml, strings, limits);
-			if (typeof rows === 'string') return { ok: false, reason: rows };
+			const rows = sheetRows(xml, strings, limits, budget);
+			if (typeof rows === 'string') return limitHit(rows);
 			sheets.push({ name: e.attrs.name ?? `Sheet${index}`, rows });
 		}
 		if (sheets.length === 0) return { ok: false, reason: 'no worksheet' };

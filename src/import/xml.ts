@@ -14,7 +14,7 @@ export type XmlEvent =
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 export function decodeEntities(text: string): string {
-	return text.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (whole, body: string) => {
+	return text.replace(/&(#x[0-9a-f]{1,8}|#\d{1,10}|\w{1,32});/gi, (whole, body: string) => {
 		if (body[0] === '#') {
 			const code =
 				body[1] === 'x' || body[1] === 'X'
@@ -32,8 +32,11 @@ const localName = (name: string) => name.slice(name.indexOf(':') + 1);
 
 /** The events of an XML text, in document order. */
 export function* xmlEvents(xml: string): Generator<XmlEvent> {
+	// Linear on any input: an unclosed CDATA section, comment or declaration runs to the end of the text
+	// once, instead of being searched for its end again from every later "<"; a quoted value stops at "<"
+	// (which XML does not allow there), so an unclosed quote cannot scan past the next tag.
 	const tag =
-		/<(\/?)([\w:.-]+)((?:\s+[\w:.-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|<!\[CDATA\[([\s\S]*?)\]\]>|<[?!][\s\S]*?>/g;
+		/<(\/?)([\w:.-]+)((?:\s+[\w:.-]+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/?)>|<!\[CDATA\[([\s\S]*?)(?:\]\]>|$)|<[?!][^>]*>?/g;
 	const attr = /([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 	let last = 0;
 	for (let match = tag.exec(xml); match; match = tag.exec(xml)) {

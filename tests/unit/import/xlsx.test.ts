@@ -102,21 +102,31 @@ describe('XLSX', () => {
 	test('limits: too many rows or columns are refused', () => {
 		const rows = Array.from({ length: 30 }, (_, i) => [i]);
 		expect(
-			readXlsx(writeXlsx([{ name: 'a', rows }]), { maxPartBytes: 1e6, maxRows: 10, maxColumns: 5 }),
+			readXlsx(writeXlsx([{ name: 'a', rows }]), {
+				maxPartBytes: 1e6,
+				maxTotalBytes: 1e7,
+				maxRows: 10,
+				maxColumns: 5,
+				maxCells: 1e6,
+			}),
 		).toEqual({
 			ok: false,
 			reason: 'too many rows',
+			limit: 'rows',
 		});
 		const wide = [Array.from({ length: 8 }, (_, i) => i)];
 		expect(
 			readXlsx(writeXlsx([{ name: 'a', rows: wide }]), {
 				maxPartBytes: 1e6,
+				maxTotalBytes: 1e7,
+				maxCells: 1e6,
 				maxRows: 10,
 				maxColumns: 5,
 			}),
 		).toEqual({
 			ok: false,
 			reason: 'too many columns',
+			limit: 'columns',
 		});
 	});
 });
