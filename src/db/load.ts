@@ -1,9 +1,27 @@
 /**
- * Loading the dataset: manifest → Parquet bytes from the page's own origin → Arrow IPC → DuckDB tables,
- * then the prepared tables. Progress is reported by stage and bytes.
+ * Loading the dataset: manifest → Parquet bytes from the page's own origin, each checked against the
+ * manifest's size and SHA-256 → Arrow IPC → DuckDB tables, then the prepared tables. Progress is
+ * reported by stage and bytes; a failure is a DataLoadError saying which step and which file.
  */
 import type { Connector } from './connector.ts';
+import { DataLoadError, errorText, type LoadFailure } from './load-error.ts';
+import { parseManifest, verifyFile } from './manifest.ts';
 import { prepareSql } from './prepare.ts';
+import { ident } from './sql.ts';
+
+/** Run a step; whatever it throws becomes a DataLoadError of that step (one already is stays). */
+async function step<T>(
+	failure: LoadFailure,
+	file: string | null,
+	run: () => Promise<T>,
+): Promise<T> {
+	try {
+		return await run();
+	} catch (error) {
+		if (error instanceof DataLoadError) throw error;
+		throw new DataLoadError(failure, errorText(error), file);
+	}
+}
 
 export interface ManifestTable {
 	name: string;
@@ -63,36 +81,45 @@ export async function loadDataset(options: LoadOptions): Promise<Manifest> {
 	// A failed engine start is reported when the engine is needed, not as an unhandled rejection now.
 	const engine = Promise.resolve(options.connector);
 	engine.catch(() => undefined);
-	const manifest = JSON.parse(
-		new TextDecoder().decode(await readFile('manifest.json', () => {})),
-	) as Manifest;
+	const manifest = parseManifest(
+		await step('manifest_missing', 'manifest.json', () => readFile('manifest.json', () => {})),
+	);
 	const totalBytes = manifest.tables.reduce((sum, t) => sum + t.bytes, 0);
 	let loadedBytes = 0;
 	const report = (stage: LoadStage) => onProgress?.({ stage, loadedBytes, totalBytes });
 
 	report('download');
 	const files = await Promise.all(
-		manifest.tables.map((t) =>
-			readFile(t.file, (n) => {
-				loadedBytes += n;
-				report('download');
-			}),
-		),
+		manifest.tables.map(async (t) => {
+			const bytes = await step('file_missing', t.file, () =>
+				readFile(t.file, (n) => {
+					loadedBytes += n;
+					report('download');
+				}),
+			);
+			await verifyFile(t, bytes);
+			return bytes;
+		}),
 	);
 	report('decode');
 	const decoded: Uint8Array[] = [];
-	for (const bytes of files) decoded.push(await decodeParquet(bytes));
-	report('engine');
-	const connector = await engine;
-	report('prepare');
-	for (const [i, table] of manifest.tables.entries()) {
-		await connector.exec(`DROP TABLE IF EXISTS "${table.name}"`);
-		await connector.insertArrowIPC(table.name, decoded[i]!);
+	for (const [i, bytes] of files.entries()) {
+		const file = manifest.tables[i]!.file;
+		decoded.push(await step('decode', file, () => decodeParquet(bytes)));
 	}
-	const prepare = prepareSql(options.optimised ?? true, {
-		reaggregate: !options.deferReaggregation,
+	report('engine');
+	const connector = await step('engine', null, () => engine);
+	report('prepare');
+	await step('engine', null, async () => {
+		for (const [i, table] of manifest.tables.entries()) {
+			await connector.exec(`DROP TABLE IF EXISTS ${ident(table.name)}`);
+			await connector.insertArrowIPC(table.name, decoded[i]!);
+		}
+		const prepare = prepareSql(options.optimised ?? true, {
+			reaggregate: !options.deferReaggregation,
+		});
+		for (const sql of prepare) await connector.exec(sql);
 	});
-	for (const sql of prepare) await connector.exec(sql);
 	report('ready');
 	return manifest;
 }

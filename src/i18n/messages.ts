@@ -14,6 +14,7 @@ export const vi = {
 	loadError: 'Không tải được dữ liệu',
 	loadErrorHint:
 		'Tải lại trang để thử lại. Nếu lỗi lặp lại, báo cho bộ phận kỹ thuật kèm thông báo trên.',
+	loadErrorDetails: 'Chi tiết',
 	retry: 'Tải lại',
 	dataTitle: 'Nhập số liệu của đơn vị',
 	dataIntro:
@@ -361,6 +362,7 @@ export const en: Messages = {
 	loadingPrepare: 'Preparing summary tables…',
 	loadError: 'The data could not be loaded',
 	loadErrorHint: 'Reload the page to try again. If it happens again, report the message above.',
+	loadErrorDetails: 'Details',
 	retry: 'Reload',
 	dataTitle: 'Import your figures',
 	dataIntro:

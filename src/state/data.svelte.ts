@@ -5,6 +5,8 @@
 import { getContext, setContext } from 'svelte';
 import { Coordinator } from '../db/coordinator.ts';
 import { fetchFrom, loadDataset, type LoadProgress, type Manifest } from '../db/load.ts';
+import { DataLoadError, errorText, loadErrorMessage } from '../db/load-error.ts';
+import type { Bilingual } from '../model/metrics.ts';
 import { parquetToIPC } from '../db/parquet-browser.ts';
 import { reaggregationSql } from '../db/prepare.ts';
 import { tableRows } from '../db/table-rows.ts';
@@ -36,7 +38,13 @@ export function datasetFolder(params: URLSearchParams): string {
 export class DataStore {
 	status: 'loading' | 'ready' | 'error' = $state('loading');
 	progress: LoadProgress = $state({ stage: 'download', loadedBytes: 0, totalBytes: 0 });
-	error: string | null = $state(null);
+	/** What the user is told when the load failed, in plain words; the raw text is in `errorDetail`. */
+	error: Bilingual | null = $state(null);
+	/** The raw text of the failure (network, decoder, engine), shown behind "Details". */
+	errorDetail: string | null = $state(null);
+	/** The kind of failure (see LoadFailure), and the file it concerns, for tests and reports. */
+	errorKind: string | null = $state(null);
+	errorFile: string | null = $state(null);
 	manifest: Manifest | null = $state.raw(null);
 	units: UnitIndex = $state.raw(new UnitIndex([]));
 	sources: SourceInfo[] = $state.raw([]);
@@ -78,7 +86,10 @@ export class DataStore {
 			this.coordinator = coordinator;
 			this.status = 'ready';
 		} catch (error) {
-			this.error = error instanceof Error ? error.message : String(error);
+			this.error = loadErrorMessage(error);
+			this.errorDetail = error instanceof DataLoadError ? error.detail : errorText(error);
+			this.errorKind = error instanceof DataLoadError ? error.failure : 'engine';
+			this.errorFile = error instanceof DataLoadError ? error.file : null;
 			this.status = 'error';
 		}
 	}

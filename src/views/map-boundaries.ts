@@ -3,29 +3,33 @@
  * into shapes; later visits to the map reuse them.
  */
 import { decodeProvinces, mapShapes, type MapShapes } from '../charts/choropleth-geometry.ts';
-import type { Manifest } from '../db/load.ts';
+import type { Manifest, ManifestGeo } from '../db/load.ts';
+import { verifyFile } from '../db/manifest.ts';
 import type { Scheme } from '../model/units.ts';
 import type { Topology } from 'topojson-client';
 
 const cache = new Map<string, Promise<MapShapes>>();
 
-/** The URL of a scheme's boundaries in the dataset folder, or null when the dataset has none. */
-export function boundariesUrl(
+/** A scheme's boundaries in the dataset folder (URL and manifest entry), or null when there are none. */
+export function boundariesOf(
 	manifest: Manifest | null,
 	folder: string,
 	scheme: Scheme,
-): string | null {
-	const file = manifest?.geo?.find((g) => g.scheme === scheme)?.file;
-	return file ? new URL(file, folder).href : null;
+): { url: string; entry: ManifestGeo } | null {
+	const entry = manifest?.geo?.find((g) => g.scheme === scheme);
+	return entry ? { url: new URL(entry.file, folder).href, entry } : null;
 }
 
-export function loadShapes(url: string): Promise<MapShapes> {
+/** The shapes of a boundaries file, once its size and SHA-256 match the manifest's entry. */
+export function loadShapes(url: string, entry: ManifestGeo): Promise<MapShapes> {
 	let shapes = cache.get(url);
 	if (!shapes) {
 		shapes = fetch(url)
-			.then((response) => {
-				if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-				return response.json() as Promise<Topology>;
+			.then(async (response) => {
+				if (!response.ok) throw new Error(`${entry.file}: HTTP ${response.status}`);
+				const bytes = new Uint8Array(await response.arrayBuffer());
+				await verifyFile(entry, bytes);
+				return JSON.parse(new TextDecoder().decode(bytes)) as Topology;
 			})
 			.then((topology) => mapShapes(decodeProvinces(topology)));
 		cache.set(url, shapes);
