@@ -59,6 +59,26 @@ class CompactReader {
 		return n % 2 === 0 ? n / 2 : -(n + 1) / 2;
 	}
 
+	/** Bytes left before the end of the footer. */
+	get left(): number {
+		return this.end - this.#pos;
+	}
+
+	/**
+	 * Skip one element of a list, set or map: a boolean there takes a byte of its own (in a struct it is
+	 * the field's type). Every element takes at least one byte, which bounds any loop over elements.
+	 */
+	element(type: number, depth: number): void {
+		if (type === 1 || type === 2) this.skip(1);
+		else this.value(type, depth);
+	}
+
+	/** A container's element count, refused when the bytes left could not hold that many. */
+	count(size: number): number {
+		if (size > this.left) throw new Malformed('more elements than bytes');
+		return size;
+	}
+
 	/** Skip one value of a compact type. */
 	value(type: number, depth: number): void {
 		if (depth > MAX_DEPTH) throw new Malformed('too deep');
@@ -81,20 +101,17 @@ class CompactReader {
 			case 10: {
 				// set
 				const { size, type: element } = this.listHeader();
-				for (let i = 0; i < size; i++) {
-					if (element === 1 || element === 2) this.skip(1);
-					else this.value(element, depth + 1);
-				}
+				for (let i = 0; i < size; i++) this.element(element, depth + 1);
 				return;
 			}
 			case 11: {
 				// map
-				const size = this.varint();
+				const size = this.count(this.varint());
 				if (size === 0) return;
 				const types = this.byte();
 				for (let i = 0; i < size; i++) {
-					this.value(types >> 4, depth + 1);
-					this.value(types & 0x0f, depth + 1);
+					this.element(types >> 4, depth + 1);
+					this.element(types & 0x0f, depth + 1);
 				}
 				return;
 			}
@@ -108,7 +125,7 @@ class CompactReader {
 	listHeader(): { size: number; type: number } {
 		const header = this.byte();
 		const short = header >> 4;
-		return { size: short === 15 ? this.varint() : short, type: header & 0x0f };
+		return { size: this.count(short === 15 ? this.varint() : short), type: header & 0x0f };
 	}
 
 	/**
@@ -149,7 +166,7 @@ export function parquetShape(bytes: Uint8Array): ParquetShape | null {
 			if (id === 2 && type === 9) {
 				const { size, type: element } = reader.listHeader();
 				columns = Math.max(0, size - 1);
-				for (let i = 0; i < size; i++) reader.value(element, 1);
+				for (let i = 0; i < size; i++) reader.element(element, 1);
 				return true;
 			}
 			if (id === 3 && type === 6) {

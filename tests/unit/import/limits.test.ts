@@ -118,6 +118,30 @@ describe('Parquet: the row count is read from the footer before decoding', () =>
 		expect(parquetShape(new Uint8Array([0x50, 0x41, 0x52, 0x31]))).toBeNull();
 	});
 
+	test('a footer declaring a map of billions of booleans is refused at once (found by fuzzing)', () => {
+		// Field 3 as a map (0x3b) of 2^32 − 1 entries whose keys and values are booleans (0x12): each
+		// takes a byte, so the nine bytes of this footer cannot hold them.
+		const footer = [0x3b, 0xff, 0xff, 0xff, 0xff, 0x0f, 0x12, 0x00, 0x00];
+		const bytes = new Uint8Array([
+			0x50,
+			0x41,
+			0x52,
+			0x31,
+			...footer,
+			9,
+			0,
+			0,
+			0,
+			0x50,
+			0x41,
+			0x52,
+			0x31,
+		]);
+		const start = performance.now();
+		expect(parquetShape(bytes)).toBeNull();
+		expect(performance.now() - start).toBeLessThan(2_000);
+	});
+
 	test('a file declaring more rows than the limit is refused without being decoded', async () => {
 		const bytes = parquetBytes({
 			supervisions: { type: 'int32', values: new Array<number>(LIMITS.rows + 1).fill(1) },
