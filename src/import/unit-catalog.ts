@@ -90,6 +90,7 @@ export function editDistance(a: string, b: string): number {
 export class UnitCatalog {
 	readonly #byKey = new Map<string, UnitRef>();
 	readonly #bare = new Map<UnitRef, string>();
+	readonly #suggestions = new Map<string, UnitRef[]>();
 	readonly #all: UnitRef[];
 
 	constructor(units: Iterable<UnitRef>) {
@@ -128,6 +129,27 @@ export class UnitCatalog {
 
 	/** The closest units by name, best first; of one scheme, or of both when none is given. */
 	closestByName(name: string, scheme: Scheme | null, limit = 3): UnitRef[] {
+		return this.#remember(`n|${scheme}|${limit}|${name}`, () =>
+			this.#closestByName(name, scheme, limit),
+		);
+	}
+
+	/**
+	 * Suggestions scan every unit, so each distinct question is answered once per catalogue: a file of
+	 * thousands of rows with the same wrong code or name costs one scan, not one per row.
+	 */
+	#remember(key: string, find: () => UnitRef[]): UnitRef[] {
+		let found = this.#suggestions.get(key);
+		if (!found) {
+			// Bounded: a file of all different wrong codes must not grow the memory without end.
+			if (this.#suggestions.size >= 10_000) this.#suggestions.clear();
+			found = find();
+			this.#suggestions.set(key, found);
+		}
+		return found;
+	}
+
+	#closestByName(name: string, scheme: Scheme | null, limit: number): UnitRef[] {
 		const bare = bareName(name);
 		if (!bare) return [];
 		return this.#all
@@ -141,6 +163,12 @@ export class UnitCatalog {
 
 	/** The closest codes of a scheme (fewest digits changed, then nearest number), best first. */
 	closestByCode(code: string, scheme: Scheme | null, limit = 3): UnitRef[] {
+		return this.#remember(`c|${scheme}|${limit}|${code}`, () =>
+			this.#closestByCode(code, scheme, limit),
+		);
+	}
+
+	#closestByCode(code: string, scheme: Scheme | null, limit: number): UnitRef[] {
 		const digits = code.replace(/\D/g, '');
 		if (!digits) return [];
 		const lengths = [2, 3, 5].includes(digits.length) ? [digits.length] : [2, 3, 5];

@@ -314,9 +314,10 @@ export const MESSAGES = {
 		vi: `Kiến nghị đã giải quyết (${resolved}) nhiều hơn kiến nghị tiếp nhận (${received}).`,
 		en: `Petitions resolved (${resolved}) exceed petitions received (${received}).`,
 	}),
-	duplicate: (others: number[]): Bilingual => ({
-		vi: `Trùng đơn vị, kỳ báo cáo và phạm vi với dòng ${others.join(', ')}: không biết dòng nào đúng. Giữ một dòng rồi nhập lại.`,
-		en: `Same unit, period and scope as row ${others.join(', ')}: which one is right cannot be told. Keep one row and import again.`,
+	/** `more`: how many other rows of the group are not listed (a file of identical rows lists a few). */
+	duplicate: (others: number[], more = 0): Bilingual => ({
+		vi: `Trùng đơn vị, kỳ báo cáo và phạm vi với dòng ${others.join(', ')}${more ? ` và ${more.toLocaleString('vi-VN')} dòng khác` : ''}: không biết dòng nào đúng. Giữ một dòng rồi nhập lại.`,
+		en: `Same unit, period and scope as row ${others.join(', ')}${more ? ` and ${more.toLocaleString('en-GB')} other rows` : ''}: which one is right cannot be told. Keep one row and import again.`,
 	}),
 	duplicateImported: (title: string): Bilingual => ({
 		vi: `Đã có số liệu cùng đơn vị, kỳ báo cáo và phạm vi trong tệp đã nhập "${title}": biểu đồ sẽ dùng tệp nhập sau cùng.`,
@@ -353,6 +354,9 @@ function schemeOfPeriod(year: number, period: PeriodKind, month: number | null):
 	if (period === 'h1' || (period === 'month' && month !== null && month < 7)) return '2023';
 	return '2025';
 }
+
+/** How many of the other rows a duplicate's message lists. */
+const DUPLICATES_LISTED = 5;
 
 const TERM_PATTERN = /^(\d{4})\s*[-–—/]\s*(\d{4})$/;
 
@@ -638,12 +642,18 @@ export function validateRows(input: ValidateInput): ValidationResult {
 	for (const [, rows] of keyRows) {
 		if (rows.length < 2) continue;
 		for (const r of rows) {
+			// A few of the other rows, not all: 8,000 identical rows listing each other made 64 million
+			// numbers of messages.
+			const shown: number[] = [];
+			for (const o of rows) {
+				if (o !== r && shown.push(o) === DUPLICATES_LISTED) break;
+			}
 			issues.push({
 				row: r,
 				column: column('unit_code'),
 				severity: 'error',
 				code: 'duplicate',
-				message: MESSAGES.duplicate(rows.filter((o) => o !== r)),
+				message: MESSAGES.duplicate(shown, rows.length - 1 - shown.length),
 			});
 			rejected.add(r);
 		}

@@ -3,14 +3,17 @@
  * the limit it passes, with that limit named in both languages.
  */
 import { describe, expect, test, vi } from 'vitest';
+import { autoMapping } from '../../../src/import/columns.ts';
 import { readCsvRows } from '../../../src/import/csv.ts';
 import { LIMITS } from '../../../src/import/limits.ts';
 import { parquetShape } from '../../../src/import/parquet-footer.ts';
 import { readImportFile } from '../../../src/import/read.ts';
+import { UnitCatalog } from '../../../src/import/unit-catalog.ts';
+import { validateRows } from '../../../src/import/validate.ts';
 import { readXlsx } from '../../../src/import/xlsx.ts';
 import { xmlEvents } from '../../../src/import/xml.ts';
 import { xlsxDeclaring, zipParts } from '../../helpers/hostile-files.ts';
-import { parquetBytes } from '../../helpers/import-fixtures.ts';
+import { UNITS, parquetBytes } from '../../helpers/import-fixtures.ts';
 import { decodeParquetNode } from '../../helpers/node-connector.ts';
 
 const options = { decodeParquet: decodeParquetNode };
@@ -178,5 +181,41 @@ describe('the XML reader is linear on unclosed constructs', () => {
 		const result = readXlsx(book);
 		expect(performance.now() - start).toBeLessThan(5_000);
 		expect(result.ok).toBe(true);
+	});
+});
+
+describe('checking many rows that share one problem', () => {
+	const units = new UnitCatalog(UNITS);
+	const headers = ['Mã đơn vị', 'Danh mục', 'Năm', 'Kỳ họp thường lệ'];
+	const check = (rows: (string | number)[][]) =>
+		validateRows({
+			sheet: { headerRow: 1, headers, rows: rows.map((cells, i) => ({ number: i + 2, cells })) },
+			mapping: autoMapping(headers),
+			units,
+		});
+
+	test('8,000 identical rows: each duplicate lists five others and counts the rest', () => {
+		const result = check(Array.from({ length: 8_000 }, () => ['276', '2023', 2023, 2]));
+		expect(result.rejectedRows).toHaveLength(8_000);
+		const first = result.issues.find((i) => i.row === 2)!;
+		expect(first.message.vi).toBe(
+			'Trùng đơn vị, kỳ báo cáo và phạm vi với dòng 3, 4, 5, 6, 7 và 7.994 dòng khác: không biết dòng nào đúng. Giữ một dòng rồi nhập lại.',
+		);
+		expect(first.message.en).toContain('as row 3, 4, 5, 6, 7 and 7,994 other rows:');
+		const characters = result.issues.reduce(
+			(n, i) => n + i.message.vi.length + i.message.en.length,
+			0,
+		);
+		expect(characters).toBeLessThan(8_000 * 400);
+	});
+
+	test('the same wrong code on every row is looked up once', () => {
+		const rows = Array.from({ length: 2_000 }, (_, i) => ['99999', '2023', 2000 + (i % 20), 2]);
+		const result = check(rows);
+		const messages = new Set(
+			result.issues.filter((i) => i.code === 'unknown_unit').map((i) => i.message.vi),
+		);
+		expect(result.rejectedRows).toHaveLength(2_000);
+		expect(messages.size).toBe(1);
 	});
 });
