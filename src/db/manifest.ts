@@ -6,6 +6,7 @@
  * dataset folder.
  */
 import { DataLoadError, errorText } from './load-error.ts';
+import { sha256 } from './sha256.ts';
 import type { Manifest, ManifestGeo, ManifestTable } from './load.ts';
 
 /** A plain SQL name: what the build writes, and all the prepared tables expect. */
@@ -80,10 +81,18 @@ export function parseManifest(bytes: Uint8Array): Manifest {
 	};
 }
 
-/** Lower-case hex SHA-256 of bytes, with WebCrypto (the browser's, or Node's global one). */
-export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-	const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-	return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+/**
+ * Lower-case hex SHA-256 of bytes, with WebCrypto (the browser's, or Node's global one); where the page
+ * has none (plain HTTP from another machine is not a secure context), with the plain TypeScript one.
+ */
+export async function sha256Hex(
+	bytes: Uint8Array,
+	subtle: SubtleCrypto | undefined = globalThis.crypto?.subtle,
+): Promise<string> {
+	const digest = subtle
+		? new Uint8Array(await subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>))
+		: sha256(bytes);
+	return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /**

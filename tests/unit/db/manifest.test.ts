@@ -79,6 +79,21 @@ describe('a served file against its manifest entry', () => {
 		expect(await sha256Hex(bytes)).toBe(entry.sha256);
 	});
 
+	test('without WebCrypto (plain HTTP), the TypeScript SHA-256 gives the same', async () => {
+		expect(await sha256Hex(bytes, undefined)).toBe(entry.sha256);
+		// Lengths around the 64-byte blocks and their padding, and a real data file.
+		for (const length of [0, 1, 55, 56, 63, 64, 65, 119, 120, 1000]) {
+			const data = Uint8Array.from({ length }, (_, i) => (i * 31 + length) & 0xff);
+			expect(await sha256Hex(data, undefined), String(length)).toBe(
+				createHash('sha256').update(data).digest('hex'),
+			);
+		}
+		const sources = new Uint8Array(readFileSync(join(DATA_DIR, 'sources.parquet')));
+		expect(await sha256Hex(sources, undefined)).toBe(
+			createHash('sha256').update(sources).digest('hex'),
+		);
+	});
+
 	test('the same bytes pass; another size or one changed byte is refused, naming the file', async () => {
 		await expect(verifyFile(entry, bytes)).resolves.toBeUndefined();
 		await expect(verifyFile(entry, bytes.subarray(1))).rejects.toMatchObject({
