@@ -51,6 +51,9 @@ const NOT_A_COUNT_BEFORE =
 /** A clause that sets a target or a plan rather than reporting activity. */
 const TARGET =
 	/^\s*(?:kế\s+hoạch|dự\s+kiến|phương\s+hướng|nhiệm\s+vụ)|(?:yêu\s+cầu|đề\s+nghị|chỉ\s+đạo)[^.;]{0,160}?(?:triển\s+khai|tổ\s+chức|thực\s+hiện|chuẩn\s+bị)|phấn\s+đấu|dự\s+kiến|chỉ\s+tiêu|kế\s+hoạch\s+(?:sẽ|năm\s+tới)|\bsẽ\s+(?:tổ\s+chức|tiến\s+hành|thực\s+hiện)|năm\s+tới|thời\s+gian\s+tới|đề\s+ra\s+(?:là|gồm)|theo\s+kế\s+hoạch\s+(?:là|gồm)|tối\s+thiểu\s+phải|ít\s+nhất\s+phải/iu;
+/** Bodies whose activity is not a council's: the people's committee, inspectors, courts, the Front, the National Assembly's delegation. */
+const OTHER_BODY =
+	/(?:UBND|Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân|Ban\s+Tiếp\s+công\s+dân|Thanh\s+tra|Tòa\s+án|Toà\s+án|Viện\s+kiểm\s+sát|MTTQ|Mặt\s+trận|Đoàn\s+ĐBQH|Đoàn\s+đại\s+biểu\s+Quốc\s+hội|đại\s+biểu\s+Quốc\s+hội|ĐBQH|Công\s+an|toàn\s+tỉnh|toàn\s+huyện)(?![\p{L}])/u;
 const CHANGE_AFTER = /^\s*(?:\p{L}+\s+){0,3}?(?:so\s+với|so\s+cùng\s+kỳ)/iu;
 
 const QUALIFIERS: [RegExp, ExtractQualifier][] = [
@@ -231,6 +234,7 @@ export function extractFigures(raw: string, options: ExtractOptions): Extraction
 		reasons: string[];
 	} | null {
 		const actor = actorOf(f);
+		if (otherBodyActs(f, actor)) return null;
 		const contextCandidate = contextUnit ? [gazetteer.candidate(contextUnit)] : [];
 		const contextKey = contextUnit ? `${contextUnit.scheme}:${contextUnit.code}` : null;
 		const ofContext = (scope: ExtractScope, written: string, why: string) => ({
@@ -335,6 +339,20 @@ export function extractFigures(raw: string, options: ExtractOptions): Extraction
 			written: actor.text,
 			reasons: ['cấp trên của đơn vị báo cáo'],
 		};
+	}
+
+	/**
+	 * Whether another body than a council is the subject of the figure ("UBND tỉnh tiếp 259 lượt công
+	 * dân", "Đoàn ĐBQH tỉnh tổ chức 12 cuộc tiếp xúc cử tri"): named after the last council in its clause.
+	 * Petitions are the exception: reports state the councils' petitions as resolved "by the agencies".
+	 */
+	function otherBodyActs(f: Found, actor: Actor | null): boolean {
+		if (f.noun.metric === 'petitions_resolved' || f.noun.metric === 'petition_resolution_rate')
+			return false;
+		if (actor && actor.start >= f.clause.start && actor.end <= f.token.start) return false;
+		// The subject opens the clause, after an adverbial at most ("Trong tháng 4/2017, toàn tỉnh tiếp …").
+		const opening = text.slice(f.clause.start, f.token.start).replace(/^[^,]{0,50},\s*/u, '');
+		return new RegExp(`^\\s*(?:${OTHER_BODY.source})`, 'u').test(opening);
 	}
 
 	/** The council a figure belongs to: the last one named before it in its clause, sentence or paragraph. */
