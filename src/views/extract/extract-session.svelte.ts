@@ -8,7 +8,11 @@ import { tableRows } from '../../db/table-rows.ts';
 import { EXISTING_FACTS_SQL, UNITS_FOR_IMPORT_SQL } from '../../db/imports.ts';
 import { extractFigures } from '../../extract/extract.ts';
 import { readReportFile } from '../../extract/read/read-report.ts';
-import { figuresToImport, type FigureProblem } from '../../extract/to-import.ts';
+import {
+	figuresToImport,
+	type FigureProblem,
+	type ToImportInput,
+} from '../../extract/to-import.ts';
 import type { ExtractedFigure, ExtractionResult, GazetteerUnit } from '../../extract/types.ts';
 import { UnitCatalog, type UnitRef } from '../../import/unit-catalog.ts';
 import { factKey } from '../../import/validate.ts';
@@ -86,6 +90,8 @@ export class ReportDoc {
 	status: DocStatus = $state('waiting');
 	/** Why the file could not be read. */
 	error: Bilingual | null = $state.raw(null);
+	/** Something to know although the file was read (PDF pages without text). */
+	notice: Bilingual | null = $state.raw(null);
 	result: ExtractionResult | null = $state.raw(null);
 	figures: ReviewFigure[] = $state.raw([]);
 	source: SourceFields = $state({ title: '', publisher: '', date: '', url: '', fileName: null });
@@ -134,10 +140,10 @@ function stem(name: string): string {
 /** The browser's PDF text reader, loaded only when a PDF comes (pdf.js is large). */
 async function pdfReader() {
 	const module = await import('../../extract/read/pdf-browser.ts');
-	return module.pdfTextReader();
+	return module.browserPdfReader();
 }
 
-type ExistingFacts = Map<string, { kind: string; title: string }>;
+type ExistingFacts = NonNullable<ToImportInput['existing']>;
 
 export class ExtractSession {
 	docs: ReportDoc[] = $state([]);
@@ -176,7 +182,9 @@ export class ExtractSession {
 			const rows = tableRows<Parameters<typeof factKey>[0] & { kind: string; title: string }>(
 				await coordinator.query(EXISTING_FACTS_SQL),
 			);
-			this.existing = new Map(rows.map((r) => [factKey(r), { kind: r.kind, title: r.title }]));
+			this.existing = new Map(
+				rows.map((r) => [factKey(r), { kind: r.kind, title: r.title }]),
+			) as ExistingFacts;
 		} catch {
 			// The "already in the data" warnings are a help, not a condition.
 		}
@@ -226,6 +234,7 @@ export class ExtractSession {
 				doc.status = 'error';
 				return;
 			}
+			doc.notice = read.notice ?? null;
 			this.#extract(doc, read.text, read.title ?? stem(name));
 			if (!this.current || this.current.status === 'accepted') this.currentId = doc.id;
 		} catch (error) {

@@ -11,8 +11,9 @@ export interface StoredReportView {
 }
 
 export function storedReport(record: StoredImport | undefined): StoredReportView | null {
-	const report = (record as { report?: { text?: unknown; evidence?: unknown; title?: unknown } })
-		?.report;
+	const stored = record as
+		{ report?: { text?: unknown; evidence?: unknown }; source?: { title?: unknown } } | undefined;
+	const report = stored?.report;
 	if (!record || !report || typeof report.text !== 'string') return null;
 	const evidence = Array.isArray(report.evidence)
 		? report.evidence.filter(
@@ -20,6 +21,6 @@ export function storedReport(record: StoredImport | undefined): StoredReportView
 					typeof e?.start === 'number' && typeof e?.end === 'number',
 			)
 		: [];
-	const title = typeof report.title === 'string' ? report.title : record.fileName;
+	const title = typeof stored?.source?.title === 'string' ? stored.source.title : record.fileName;
 	return { title, text: report.text, evidence };
 }
