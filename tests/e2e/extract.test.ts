@@ -129,15 +129,30 @@ async function checkOverview(page: Page, title: string): Promise<void> {
 }
 
 /** Remove the report's import on the data page; its figures leave the overview. */
-async function removeSource(page: Page, title: string, before: string | null): Promise<void> {
+async function removeSource(page: Page, before: string | null): Promise<void> {
 	await page.click('nav [data-page="data"]');
-	const entry = page.locator('[data-chart="imports"] tr[data-import-id]', { hasText: title });
+	// The report's entry: its id starts `report-` (a file import's `import-`), the only one left.
+	const entry = page.locator('[data-chart="imports"] tr[data-import-id^="report-"]');
 	await entry.first().waitFor({ timeout: 60_000 });
 	await entry.first().locator('button').click();
 	await entry.first().waitFor({ state: 'detached', timeout: 60_000 });
-	await page.click('nav [data-page="overview"]');
-	await page.waitForSelector('[data-chart="ranking"] [data-unit-key][data-value]');
+	await page.goto(new URL(overview('supervisions', PHUC_THO), page.url()).href);
+	await page.waitForSelector('html[data-ready="true"]', { state: 'attached', timeout: 120_000 });
 	await expect.poll(() => rankingValue(page, PHUC_THO), { timeout: 60_000 }).toBe(before);
+}
+
+/** A paragraph cut into lines of at most `width` characters, at spaces. */
+function wrap(paragraph: string, width: number): string[] {
+	const lines: string[] = [];
+	let line = '';
+	for (const word of paragraph.split(' ')) {
+		if (line && `${line} ${word}`.length > width) {
+			lines.push(line);
+			line = word;
+		} else line = line ? `${line} ${word}` : word;
+	}
+	if (line) lines.push(line);
+	return lines;
 }
 
 describe('extracting figures from a report', () => {
@@ -210,13 +225,26 @@ describe('extracting figures from a report', () => {
 		await screenshot(page, 'extract-accepted', { fullPage: true });
 
 		await checkOverview(page, TITLE);
+		// The unit's details link the figure to its sentence in the stored report.
+		await page.goto(new URL(overview('supervisions', PHUC_THO), page.url()).href);
+		await page.waitForSelector('html[data-ready="true"]', { state: 'attached', timeout: 120_000 });
+		const link = page.locator('[data-chart="unit-detail"] [data-evidence-metric="supervisions"] a');
+		await link.first().click({ timeout: 60_000 });
+		await page.waitForSelector('[data-testid="stored-report"] mark[data-figure-ids~="hl"]');
+		const marked = await page.$$eval('[data-testid="stored-report"] mark.selected', (marks) =>
+			marks.map((m) => m.textContent).join(''),
+		);
+		expect(marked).toContain('9 cuộc giám sát và 4 cuộc khảo sát');
+		expect(new URL(page.url()).searchParams.get('rep')).toMatch(/^report-/);
+		await screenshot(page, 'extract-stored-report');
+		// Kept in the browser: after a reload the stored report and the figures are still there.
 		await reload(page);
-		await waitForRankingValue(page, DAN_PHUONG, '4');
+		await page.waitForSelector('[data-testid="stored-report"] mark[data-figure-ids~="hl"]');
 		await page.goto(new URL(overview('supervisions', PHUC_THO), page.url()).href);
 		await page.waitForSelector('html[data-ready="true"]', { state: 'attached', timeout: 120_000 });
 		await waitForRankingValue(page, PHUC_THO, '9');
 
-		await removeSource(page, TITLE, before);
+		await removeSource(page, before);
 		expect(pageErrors(page)).toEqual([]);
 		expect(foreignRequests(page)).toEqual([]);
 		await page.close();
@@ -225,9 +253,15 @@ describe('extracting figures from a report', () => {
 	test('a file that cannot be read says why; the queue lists every file', async () => {
 		const page = await openApp(context, '/?v=extract');
 		await extractState(page, 'ready');
+		const files = await import('../helpers/report-files.ts');
 		await page.setInputFiles('[data-testid="extract-files"]', [
 			{ name: 'bao-cao.txt', mimeType: 'text/plain', buffer: Buffer.from(REPORT) },
 			{ name: 'trong.txt', mimeType: 'text/plain', buffer: Buffer.from('') },
+			{
+				name: 'ban-scan.pdf',
+				mimeType: 'application/pdf',
+				buffer: Buffer.from(await files.makeScannedPdf()),
+			},
 		]);
 		await page.waitForSelector(
 			'[data-testid="queue-item"][data-file="bao-cao.txt"][data-doc-status="ready"]',
@@ -240,6 +274,10 @@ describe('extracting figures from a report', () => {
 		expect(await page.textContent('[data-testid="queue-item"][data-file="bao-cao.txt"]')).toMatch(
 			/\d+ số liệu/,
 		);
+		const scanned = page.locator('[data-testid="queue-item"][data-file="ban-scan.pdf"]');
+		await scanned.and(page.locator('[data-doc-status="error"]')).waitFor({ timeout: 60_000 });
+		expect(await scanned.locator('[data-testid="queue-error"]').textContent()).toMatch(/\S/);
+		await screenshot(page, 'extract-queue');
 		await extractState(page, 'reviewing');
 		expect(pageErrors(page)).toEqual([]);
 		expect(foreignRequests(page)).toEqual([]);
@@ -252,8 +290,11 @@ describe('extracting figures from a report', () => {
 			const files = await import('../helpers/report-files.ts');
 			const title = `${TITLE} (${kind.toUpperCase()})`;
 			const paragraphs = REPORT.split('\n').filter((line) => line.trim() !== '');
+			// A PDF line runs off the page unless wrapped, as a word processor would.
 			const bytes =
-				kind === 'docx' ? await files.makeDocx(paragraphs) : await files.makePdf(paragraphs);
+				kind === 'docx'
+					? files.makeDocx(paragraphs)
+					: await files.makePdf(paragraphs.flatMap((p) => [...wrap(p, 80), '']));
 			const page = await openApp(context, overview('supervisions', PHUC_THO));
 			await page.waitForSelector(
 				`[data-chart="ranking"] [data-unit-key="${PHUC_THO}"][data-value]`,
@@ -279,7 +320,7 @@ describe('extracting figures from a report', () => {
 			await checkOverview(page, title);
 			await reload(page);
 			await waitForRankingValue(page, DAN_PHUONG, '4');
-			await removeSource(page, title, before);
+			await removeSource(page, before);
 			expect(pageErrors(page)).toEqual([]);
 			expect(foreignRequests(page)).toEqual([]);
 			await page.close();
