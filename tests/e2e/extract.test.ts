@@ -5,11 +5,36 @@
  * source on the data page and see them gone. Then the same report as a DOCX and as a PDF made here.
  * Nothing leaves the origin.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { foreignRequests, launchBrowser, openApp, pageErrors, screenshot } from './harness.ts';
 
 let context: BrowserContext;
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Serious and critical axe-core findings on the page as it is (rule and targets). */
+async function axeSerious(page: Page): Promise<string[]> {
+	// Evaluated rather than added as a <script>: the app's Content-Security-Policy forbids inline scripts.
+	if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
+	return page.evaluate(async () => {
+		const { axe } = window as unknown as {
+			axe: {
+				run: (
+					context: Document,
+					options: object,
+				) => Promise<{
+					violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[];
+				}>;
+			};
+		};
+		const { violations } = await axe.run(document, { resultTypes: ['violations'] });
+		return violations
+			.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+			.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+	});
+}
 
 beforeAll(async () => {
 	context = await launchBrowser();
@@ -217,9 +242,14 @@ describe('extracting figures from a report', () => {
 			.poll(() => row(page, 'sessions_thematic', 3).getAttribute('class'))
 			.toContain('selected');
 		await screenshot(page, 'extract-review');
-		await page.evaluate(() => (document.documentElement.dataset.theme = 'dark'));
+		await page.evaluate(() => document.fonts.ready.then(() => undefined));
+		expect(await axeSerious(page)).toEqual([]);
+		await page.emulateMedia({ colorScheme: 'dark' });
+		await page.waitForSelector('html[data-theme="dark"]', { state: 'attached' });
 		await screenshot(page, 'extract-review-dark');
-		await page.evaluate(() => (document.documentElement.dataset.theme = 'light'));
+		expect(await axeSerious(page)).toEqual([]);
+		await page.emulateMedia({ colorScheme: 'light' });
+		await page.waitForSelector('html[data-theme="light"]', { state: 'attached' });
 
 		await reviewAndAccept(page, TITLE);
 		await screenshot(page, 'extract-accepted', { fullPage: true });
