@@ -1,6 +1,8 @@
 /**
  * Imported datasets in DuckDB: each import is one `sources` row (kind `imported`, title = file name,
- * date = import day, publisher = "Nhập từ tệp lúc HH:MM:SS") and its `facts` rows. Adding, removing and
+ * date = import day, publisher = "Nhập từ tệp lúc HH:MM:SS") and its `facts` rows. Figures accepted
+ * from a report's text are stored the same way, but their `sources` row describes the report (its
+ * title, publisher, date, address or file name) with kind `reported`, and its id starts `report-`. Adding, removing and
  * hiding the simulated figures each run as one transaction together with the rebuild of the prepared
  * tables, so a failure leaves every table exactly as it was.
  *
@@ -13,6 +15,18 @@ import type { Coordinator } from './coordinator.ts';
 import { prepareSql } from './prepare.ts';
 import { ident, num, str } from './sql.ts';
 
+/** The report figures were read from (absent for a file import). */
+export interface BatchSource {
+	kind: 'reported';
+	title: string;
+	publisher: string | null;
+	/** ISO date of the report. */
+	date: string | null;
+	url: string | null;
+	/** The file the report was read from, when it was one. */
+	fileName: string | null;
+}
+
 /** One import as kept: its source and its accepted rows. */
 export interface ImportBatch {
 	id: string;
@@ -20,7 +34,12 @@ export interface ImportBatch {
 	/** ISO timestamp with the local offset, e.g. 2026-11-23T14:05:12+07:00. */
 	importedAt: string;
 	facts: ImportedFact[];
+	/** Set when the figures were read from a report: the `sources` row then describes the report. */
+	source?: BatchSource;
 }
+
+/** The id prefix of batches read from a report (a file import's is `import-`). */
+export const REPORT_ID_PREFIX = 'report-';
 
 export const HIDDEN_TABLE = 'facts_simulated_hidden';
 
@@ -55,17 +74,48 @@ export function importedNote(fact: ImportedFact): string {
 	return fact.note ? `Dòng ${fact.row}: ${fact.note}` : `Dòng ${fact.row}`;
 }
 
+/** How many figures (non-empty metric cells) a batch holds. */
+function figureCount(batch: ImportBatch): number {
+	return batch.facts.reduce(
+		(n, f) => n + METRIC_IDS.filter((id) => typeof f.values[id] === 'number').length,
+		0,
+	);
+}
+
+/** The `sources` row of a batch: the file, or the report its figures were read from. */
+function sourceValues(batch: ImportBatch): (string | null)[] {
+	const report = batch.source;
+	if (report) {
+		return [
+			batch.id,
+			report.title,
+			report.publisher,
+			report.date,
+			report.url ?? report.fileName,
+			'reported',
+			`Trích từ báo cáo trong trình duyệt lúc ${batch.importedAt}; ${figureCount(batch)} số liệu.`,
+		];
+	}
+	return [
+		batch.id,
+		batch.fileName,
+		`Nhập từ tệp lúc ${clockOf(batch.importedAt)}`,
+		batch.importedAt.slice(0, 10),
+		null,
+		'imported',
+		`Nhập vào trình duyệt lúc ${batch.importedAt}; ${batch.facts.length} dòng.`,
+	];
+}
+
 /** Statements that add one import (its source row, then its facts in chunks). */
 export function insertImportSql(batch: ImportBatch, chunk = 500): string[] {
-	const source = `INSERT INTO sources (id, title, publisher, date, url, kind, note) VALUES (${[
-		str(batch.id),
-		str(batch.fileName),
-		str(`Nhập từ tệp lúc ${clockOf(batch.importedAt)}`),
-		str(batch.importedAt.slice(0, 10)),
-		'NULL',
-		"'imported'",
-		str(`Nhập vào trình duyệt lúc ${batch.importedAt}; ${batch.facts.length} dòng.`),
-	].join(', ')})`;
+	const source = `INSERT INTO sources (id, title, publisher, date, url, kind, note) VALUES (${sourceValues(
+		batch,
+	)
+		.map(literal)
+		.join(', ')})`;
+	// A report's figures have no row in a file: their note is the sentence they were read from.
+	const noteOf = batch.source ? (f: ImportedFact) => f.note : importedNote;
 	const statements = [source];
 	for (let i = 0; i < batch.facts.length; i += chunk) {
 		const values = batch.facts
@@ -83,7 +133,7 @@ export function insertImportSql(batch: ImportBatch, chunk = 500): string[] {
 						...METRIC_IDS.map((id) => literal(f.values[id])),
 						literal(f.qualifier),
 						literal(batch.id),
-						literal(importedNote(f)),
+						literal(noteOf(f)),
 					].join(', ')})`,
 			)
 			.join(',\n');
@@ -92,11 +142,15 @@ export function insertImportSql(batch: ImportBatch, chunk = 500): string[] {
 	return statements;
 }
 
-/** Statements that remove one import: its facts, then its source. */
+/**
+ * Statements that remove one import: its facts, then its source. Only a source the browser added is
+ * deleted (an imported file, or a report whose id starts `report-`), never a bundled one.
+ */
 export function removeImportSql(id: string): string[] {
+	const added = `(kind = 'imported' OR (kind = 'reported' AND starts_with(id, ${str(REPORT_ID_PREFIX)})))`;
 	return [
-		`DELETE FROM facts WHERE source_id = ${str(id)}`,
-		`DELETE FROM sources WHERE id = ${str(id)} AND kind = 'imported'`,
+		`DELETE FROM facts WHERE source_id = ${str(id)} AND source_id IN (SELECT id FROM sources WHERE ${added})`,
+		`DELETE FROM sources WHERE id = ${str(id)} AND ${added}`,
 	];
 }
 

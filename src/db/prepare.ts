@@ -6,7 +6,8 @@
  * `yearly`: one row per unit and year with the unit's own full-year figures, joined to its level and
  * provinces. A year comes from a full-year row, or else from twelve monthly rows of one source (a metric
  * missing in any month is missing for the year: part of a year is not a year). Where several sources give
- * the same unit-year, reported beats imported beats simulated, and a later import beats an earlier one.
+ * the same unit-year, reported beats imported beats simulated, a bundled report beats figures a user
+ * accepted from a report (`report-` sources), and a later import beats an earlier one.
  */
 import { METRIC_IDS } from '../model/metrics.ts';
 import { ident } from './sql.ts';
@@ -111,6 +112,9 @@ export function prepareSql(optimised = true, options: { reaggregate?: boolean } 
 					PARTITION BY own.scheme, own.unit_code, own.year
 					ORDER BY CASE s.kind WHEN 'reported' THEN 0 WHEN 'imported' THEN 1 ELSE 2 END,
 						own.is_rollup,
+						-- Figures a user read from a report come after the bundled reports' (which were checked
+						-- by hand); of two such reports, the earlier stays (ids sort by time).
+						starts_with(own.source_id, 'report-'),
 						-- Of two imports, the later one (import ids sort by time) replaces the earlier.
 						CASE WHEN s.kind = 'imported' THEN own.source_id END DESC NULLS LAST, own.source_id
 				) AS pick

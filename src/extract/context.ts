@@ -4,8 +4,8 @@
  * take them from here.
  */
 import type { Scheme } from '../model/units.ts';
-import type { Gazetteer } from './gazetteer.ts';
-import { findActors, findNamedMentions, findProvinceNames, type NamedMention } from './mentions.ts';
+import { levelsOfTypeWord, type Gazetteer } from './gazetteer.ts';
+import { findNamedMentions, findProvinceNames, type NamedMention } from './mentions.ts';
 import { findPeriods, termOfDate } from './periods.ts';
 import type { Sentence } from './segment.ts';
 import type { ExtractOptions, ExtractedPeriod, GazetteerUnit, ReportContext } from './types.ts';
@@ -38,7 +38,13 @@ export function findTitle(text: string): string | null {
 	const candidates = lines.filter((l) => {
 		const words = l.split(/\s+/).length;
 		// A line in capitals is a section banner of the page, not the headline.
-		return words >= 5 && words <= 40 && l.length <= 260 && l !== l.toUpperCase();
+		return (
+			words >= 5 &&
+			words <= 40 &&
+			l.length <= 260 &&
+			l !== l.toUpperCase() &&
+			(l.match(/[|»›>]/g)?.length ?? 0) < 2
+		);
 	});
 	return (
 		candidates.find((l) => HEADLINE_CUES.test(l) && /hđnd|hội đồng nhân dân/iu.test(l)) ??
@@ -102,9 +108,11 @@ export function readContext(
 		provinceList.filter((p) => p.scheme === scheme),
 	);
 	for (const n of named) {
+		// Provinces and districts named without doubt narrow every other name ("phường Thủy Dương
+		// (thị xã Hương Thủy)", "huyện Châu Thành, tỉnh Tiền Giang").
 		if (
 			n.matches.length === 1 &&
-			n.matches[0]!.level === 'province' &&
+			n.matches[0]!.level !== 'commune' &&
 			!provinces.includes(n.matches[0]!)
 		) {
 			provinces.push(n.matches[0]!);
@@ -160,21 +168,32 @@ function chooseContextUnit(
 	const inTitle = named.filter(
 		(n) => n.start >= titleStart && n.end <= titleEnd && titleStart >= 0,
 	);
-	const titled =
-		inTitle.map(resolve).find((u) => u && u.level !== 'commune') ??
-		inTitle.map(resolve).find((u) => u);
+	// The first unit the headline names is its subject; later ones locate it ("(thị xã Hương Thủy)").
+	const titled = inTitle.map(resolve).find((u) => u);
 	if (titled) return titled;
 
-	const titleActors = title ? findActors(title, []) : [];
-	const level = titleActors.find((a) => a.kind === 'own')?.level ?? null;
+	// The headline's own council ("Thường trực HĐND tỉnh …"); "cấp xã" there names a topic, not the author.
+	const own = title
+		? /(?:hđnd|hội đồng nhân dân)\s+(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)(?![\p{L}])/iu.exec(
+				title,
+			)
+		: null;
+	const levels = own ? levelsOfTypeWord(own[1]!.toLowerCase()) : [];
+	const level = levels.length === 1 ? levels[0]! : null;
+	// The unit named most often: of the headline's level; else a province or district; else a commune.
 	const counts = new Map<GazetteerUnit, number>();
 	for (const n of named) {
 		const u = resolve(n);
-		if (u && (level === null ? u.level !== 'commune' : u.level === level))
-			counts.set(u, (counts.get(u) ?? 0) + 1);
+		if (u) counts.set(u, (counts.get(u) ?? 0) + 1);
 	}
-	const best = [...counts].sort((a, b) => b[1] - a[1])[0];
-	if (best) return best[0];
+	const ranked = [...counts].sort((a, b) => b[1] - a[1]).map(([u]) => u);
+	const best =
+		(level
+			? ranked.find((u) => u.level === level)
+			: ranked.find(
+					(u) => u.level !== 'commune' && (levels.length === 0 || levels.includes(u.level)),
+				)) ?? (level ? null : ranked[0]);
+	if (best) return best;
 
 	// Sub-units named: the parent they share, of the headline's level.
 	if (level) {

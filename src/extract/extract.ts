@@ -23,6 +23,7 @@ import type {
 	ReportContext,
 	UnitCandidate,
 } from './types.ts';
+import { findTables, type TableFigure } from './tables.ts';
 import { findNumbers, type NumberToken } from './vn-numbers.ts';
 
 const gazetteers = new WeakMap<
@@ -46,10 +47,10 @@ const LEVEL_RANK = { province: 0, district: 1, commune: 2 } as const;
 
 /** Words before a number that make it something other than a count of activity. */
 const NOT_A_COUNT_BEFORE =
-	/(?:thứ|lần\s+thứ|giữa|tại|trong|qua|sau|ở|cho|với|của|cả|khóa|khoá|số|năm|ngày|tháng|quý|điều|khoản|kỳ|nhiệm\s+kỳ|tăng|giảm|hơn\s+so\s+với|nhiều\s+hơn|ít\s+hơn|trên\s+tổng\s+số|\/|mỗi|bình\s+quân|trung\s+bình)\s*$/iu;
+	/(?:thứ|lần\s+thứ|giữa|tại|trong|sau|ở|cho|(?<!đối\s)với|của|cả|khóa|khoá|(?<!tổng\s)số|năm|ngày|tháng|quý|điều|khoản|kỳ|nhiệm\s+kỳ|tăng|giảm|hơn\s+so\s+với|nhiều\s+hơn|ít\s+hơn|trên\s+tổng\s+số|\/|mỗi|bình\s+quân|trung\s+bình)\s*$/iu;
 /** A clause that sets a target or a plan rather than reporting activity. */
 const TARGET =
-	/phấn\s+đấu|dự\s+kiến|chỉ\s+tiêu|kế\s+hoạch\s+(?:sẽ|năm\s+tới)|\bsẽ\s+(?:tổ\s+chức|tiến\s+hành|thực\s+hiện)|năm\s+tới|thời\s+gian\s+tới|đề\s+ra\s+(?:là|gồm)|theo\s+kế\s+hoạch\s+(?:là|gồm)|tối\s+thiểu\s+phải|ít\s+nhất\s+phải/iu;
+	/^\s*(?:kế\s+hoạch|dự\s+kiến|phương\s+hướng|nhiệm\s+vụ)|(?:yêu\s+cầu|đề\s+nghị|chỉ\s+đạo)[^.;]{0,160}?(?:triển\s+khai|tổ\s+chức|thực\s+hiện|chuẩn\s+bị)|phấn\s+đấu|dự\s+kiến|chỉ\s+tiêu|kế\s+hoạch\s+(?:sẽ|năm\s+tới)|\bsẽ\s+(?:tổ\s+chức|tiến\s+hành|thực\s+hiện)|năm\s+tới|thời\s+gian\s+tới|đề\s+ra\s+(?:là|gồm)|theo\s+kế\s+hoạch\s+(?:là|gồm)|tối\s+thiểu\s+phải|ít\s+nhất\s+phải/iu;
 const CHANGE_AFTER = /^\s*(?:\p{L}+\s+){0,3}?(?:so\s+với|so\s+cùng\s+kỳ)/iu;
 
 const QUALIFIERS: [RegExp, ExtractQualifier][] = [
@@ -79,17 +80,44 @@ export function extractFigures(raw: string, options: ExtractOptions): Extraction
 	const dateYear = context.date ? Number(context.date.slice(0, 4)) : (context.period?.year ?? null);
 	const term = termOfDate(context.date);
 	const periods = findPeriods(text, context.period?.year ?? dateYear, term);
+	// "từ sau … (tháng 10/2022)" runs up to the report itself.
+	for (const p of periods)
+		if (p.period.kind === 'span' && p.period.to === null) p.period.to = context.date;
 	const actors = findActors(text, named);
+	const chromeStart = relatedNewsStart(text);
+	// A year that has not ended when the report is written is the year of its plan, not of its results
+	// ("Năm 2024, HĐND thành phố … dự kiến" in a January 2024 report).
+	const reportMonth = context.date ? Number(context.date.slice(5, 7)) : null;
+	const plannedPeriod = (p: ExtractedPeriod): boolean =>
+		dateYear !== null &&
+		p.year !== null &&
+		p.basis === 'sentence' &&
+		(p.year > dateYear ||
+			(p.year === dateYear && p.kind === 'year' && reportMonth !== null && reportMonth <= 3));
+	// Mentions by sentence, so that each figure looks only at its own sentence and those before it.
+	const actorsIn = bucket(sentences, actors);
+	const periodsIn = bucket(sentences, periods);
+	const namedIn = bucket(sentences, named);
 
+	const tables = findTables(text);
 	const found: Found[] = [];
 	let s = 0;
 	for (const token of findNumbers(text)) {
+		// Numbers in a table are read by their column, below.
+		if (tables.some((t) => token.start >= t.start && token.end <= t.end)) continue;
 		while (s < sentences.length && sentences[s]!.end <= token.start) s++;
 		const sentence = sentences[s];
 		if (!sentence || token.start < sentence.start) continue;
 		const clause =
 			sentence.clauses.find((c) => c.start <= token.start && token.end <= c.end) ?? sentence;
-		const hit = readFigure(text, token, sentence, clause);
+		const previous = sentences[s - 1];
+		const wider = text.slice(
+			previous && previous.paragraph >= sentence.paragraph - 1 ? previous.start : sentence.start,
+			token.start,
+		);
+		const hit =
+			readFigure(text, token, sentence, clause, wider) ??
+			understood(text, token, sentence, clause, found[found.length - 1], sentences);
 		if (hit) found.push(...hit);
 	}
 
@@ -98,6 +126,12 @@ export function extractFigures(raw: string, options: ExtractOptions): Extraction
 		const figure = buildFigure(f);
 		if (figure) figures.push(figure);
 	}
+	for (const table of tables) {
+		for (const cell of table.figures) {
+			const figure = tableFigure(cell);
+			if (figure) figures.push(figure);
+		}
+	}
 	addDerived(figures, text);
 	figures.forEach((f, i) => (f.id = `f${i + 1}`));
 	return { text, context, figures };
@@ -105,10 +139,13 @@ export function extractFigures(raw: string, options: ExtractOptions): Extraction
 	function buildFigure(f: Found): ExtractedFigure | null {
 		const clauseText = text.slice(f.clause.start, f.clause.end);
 		const sentenceText = text.slice(f.sentence.start, f.sentence.end);
-		if (TARGET.test(clauseText)) return null;
+		// A plan or a directive ("phấn đấu", "dự kiến", "yêu cầu … triển khai") anywhere before the figure.
+		if (TARGET.test(text.slice(f.sentence.start, f.clause.end))) return null;
+		if (f.token.start >= chromeStart) return null;
 		const owner = ownerOf(f);
 		if (!owner) return null;
 		const chosen = periodOf(f);
+		if (plannedPeriod(chosen.period)) return null;
 		let qualifier: ExtractQualifier = 'exact';
 		const before = text.slice(Math.max(f.clause.start, f.token.start - 30), f.token.start);
 		for (const [re, q] of QUALIFIERS) if (re.test(before)) qualifier = q;
@@ -136,9 +173,57 @@ export function extractFigures(raw: string, options: ExtractOptions): Extraction
 		};
 	}
 
-	function ownerOf(
-		f: Found,
-	): {
+	/** A figure from a table cell: the row names the unit, the column the metric, the caption the period. */
+	function tableFigure(cell: TableFigure): ExtractedFigure | null {
+		if (cell.row.start >= chromeStart) return null;
+		let scope: ExtractScope = 'own';
+		let units: GazetteerUnit[] = [];
+		if (cell.total) {
+			scope = 'subunits';
+			units = contextUnit ? [contextUnit] : [];
+		} else {
+			const mention = named.find(
+				(n) => n.start >= cell.unitCell.start && n.end <= cell.unitCell.end,
+			);
+			const matches = mention
+				? mention.matches
+				: gazetteer.find(cell.unitCell.text, context.scheme);
+			units = narrow(matches, gazetteer, provinces, contextUnit);
+			if (contextUnit && units.length > 1)
+				units = units.filter((u) => gazetteer.within(u, contextUnit));
+		}
+		const captionPeriods = periods.filter(
+			(p) => p.start >= cell.caption.start && p.end <= cell.caption.end && !p.notReviewed,
+		);
+		const period =
+			captionPeriods[0]?.period ??
+			context.period ??
+			makePeriod('year', { year: dateYear, basis: 'date' });
+		const key = units.length === 1 ? `${units[0]!.scheme}:${units[0]!.code}` : null;
+		return {
+			id: '',
+			metric: cell.metric,
+			value: cell.value,
+			qualifier: 'exact',
+			scope,
+			unit: cell.unitCell.text,
+			unitKey: key,
+			unitCandidates: units.slice(0, 12).map((u) => gazetteer.candidate(u)),
+			period,
+			evidence: text.slice(cell.cell.start, cell.cell.end),
+			start: cell.cell.start,
+			end: cell.cell.end,
+			sentenceStart: cell.row.start,
+			sentenceEnd: cell.row.end,
+			derived: false,
+			reasons: [
+				`bảng, cột «${cell.header}»`,
+				cell.total ? 'dòng tổng cộng: tổng của HĐND cấp dưới' : 'đơn vị của dòng',
+			],
+		};
+	}
+
+	function ownerOf(f: Found): {
 		scope: ExtractScope;
 		key: string | null;
 		candidates: UnitCandidate[];
@@ -158,6 +243,27 @@ export function extractFigures(raw: string, options: ExtractOptions): Extraction
 		if (!actor) return ofContext('own', context.unitName ?? '', 'đơn vị của báo cáo');
 		if (actor.kind === 'combined') return null;
 		if (actor.kind === 'plural') {
+			// "Riêng các xã thuộc …": some of the sub-units, a part of their sum.
+			if (/^[\s,]*riêng\s*$/iu.test(text.slice(f.clause.start, actor.start))) return null;
+			// "các xã, thị trấn thuộc huyện Châu Thành": the sub-units of the unit named after them.
+			const owner = named.find(
+				(n) =>
+					n.start >= actor.end &&
+					/^\s*(?:,\s*)?(?:của|thuộc|trong|trên\s+địa\s+bàn|ở|tại)\s+$/iu.test(
+						text.slice(actor.end, n.start),
+					),
+			);
+			if (owner) {
+				const units = narrow(owner.matches, gazetteer, provinces, null);
+				const key = units.length === 1 ? `${units[0]!.scheme}:${units[0]!.code}` : null;
+				return {
+					scope: 'subunits',
+					key,
+					candidates: units.slice(0, 12).map((u) => gazetteer.candidate(u)),
+					written: text.slice(actor.start, owner.end),
+					reasons: ['tổng của HĐND cấp dưới của đơn vị nêu tên'],
+				};
+			}
 			if (contextUnit && actor.level && LEVEL_RANK[actor.level] <= LEVEL_RANK[contextUnit.level]) {
 				return {
 					scope: 'subunits',
@@ -179,6 +285,33 @@ export function extractFigures(raw: string, options: ExtractOptions): Extraction
 				written: actor.text,
 				reasons: [key ? 'đơn vị nêu tên' : `tên chung của ${units.length} đơn vị`],
 			};
+		}
+		// "HĐND thành phố" in a report of Hà Nội is the city's own council, not a district's.
+		if (actor.typeWord === 'thành phố' && contextUnit?.type === 'thanh-pho') {
+			return ofContext('own', actor.text, 'đơn vị của báo cáo');
+		}
+		// "HĐND huyện" right after "Thường trực HĐND huyện Châu Thành": the unit just named.
+		if (actor.level && actor.level !== contextUnit?.level) {
+			const recent = named
+				.filter(
+					(n) =>
+						n.end <= actor.start &&
+						n.start >= (sentences[f.sentence.index - 1]?.start ?? 0) &&
+						n.matches[0]?.level === actor.level,
+				)
+				.pop();
+			if (recent) {
+				const units = narrow(recent.matches, gazetteer, provinces, contextUnit);
+				if (units.length === 1) {
+					return {
+						scope: 'own',
+						key: `${units[0]!.scheme}:${units[0]!.code}`,
+						candidates: [gazetteer.candidate(units[0]!)],
+						written: text.slice(recent.start, recent.end),
+						reasons: ['đơn vị vừa nêu tên'],
+					};
+				}
+			}
 		}
 		if (!contextUnit || !actor.level) return ofContext('own', actor.text, 'đơn vị của báo cáo');
 		const diff = LEVEL_RANK[actor.level] - LEVEL_RANK[contextUnit.level];
@@ -207,7 +340,7 @@ export function extractFigures(raw: string, options: ExtractOptions): Extraction
 	/** The council a figure belongs to: the last one named before it in its clause, sentence or paragraph. */
 	function actorOf(f: Found): Actor | null {
 		const before = (from: number) =>
-			[...actors, ...clauseSubjects(f)]
+			[...actorsIn[f.sentence.index]!, ...clauseSubjects(f)]
 				.filter((a) => a.start >= from && a.end <= f.token.start)
 				.sort((a, b) => a.start - b.start);
 		const inClause = before(f.clause.start);
@@ -216,12 +349,11 @@ export function extractFigures(raw: string, options: ExtractOptions): Extraction
 		if (inSentence.length) return inSentence[inSentence.length - 1]!;
 		// The subject of an earlier sentence of the same paragraph carries over.
 		for (
-			let i = sentences.indexOf(f.sentence) - 1;
+			let i = f.sentence.index - 1;
 			i >= 0 && sentences[i]!.paragraph === f.sentence.paragraph;
 			i--
 		) {
-			const prev = sentences[i]!;
-			const list = actors.filter((a) => a.start >= prev.start && a.end <= prev.end);
+			const list = actorsIn[i]!;
 			if (list.length) return list[list.length - 1]!;
 		}
 		return null;
@@ -229,27 +361,23 @@ export function extractFigures(raw: string, options: ExtractOptions): Extraction
 
 	/** A named unit that opens a clause is its subject ("Xã Phú Xuyên tổ chức 4 kỳ họp"). */
 	function clauseSubjects(f: Found): Actor[] {
-		return named
-			.filter(
-				(n: NamedMention) =>
-					n.start >= f.clause.start && n.start <= f.clause.start + 12 && n.end <= f.token.start,
-			)
-			.map((n) => ({
-				start: n.start,
-				end: n.end,
-				kind: 'own' as const,
-				level: n.matches[0]?.level ?? null,
-				named: n,
-				text: text.slice(n.start, n.end),
-			}));
+		return namedIn[f.sentence.index]!.filter(
+			(n: NamedMention) =>
+				n.start >= f.clause.start && n.start <= f.clause.start + 12 && n.end <= f.token.start,
+		).map((n) => ({
+			start: n.start,
+			end: n.end,
+			kind: 'own' as const,
+			level: n.matches[0]?.level ?? null,
+			named: n,
+			text: text.slice(n.start, n.end),
+		}));
 	}
 
 	function periodOf(f: Found): { period: ExtractedPeriod; cumulative: boolean; reason: string } {
 		const usable = (p: PeriodMention) =>
 			!p.notReviewed && !(p.period.year !== null && dateYear !== null && p.period.year > dateYear);
-		const inSentence = periods.filter(
-			(p) => p.start >= f.sentence.start && p.end <= f.sentence.end,
-		);
+		const inSentence = periodsIn[f.sentence.index]!;
 		const cumulative = inSentence.some((p) => p.cumulative);
 		const beforeIt = inSentence.filter((p) => p.end <= f.token.start && usable(p));
 		const afterIt = inSentence.filter((p) => p.start >= f.token.end && usable(p));
@@ -261,12 +389,11 @@ export function extractFigures(raw: string, options: ExtractOptions): Extraction
 				reason: 'kỳ nêu trong câu',
 			};
 		for (
-			let i = sentences.indexOf(f.sentence) - 1;
+			let i = f.sentence.index - 1;
 			i >= 0 && sentences[i]!.paragraph === f.sentence.paragraph;
 			i--
 		) {
-			const prev = sentences[i]!;
-			const list = periods.filter((p) => p.start >= prev.start && p.end <= prev.end && usable(p));
+			const list = periodsIn[i]!.filter(usable);
 			if (list.length)
 				return {
 					period: { ...list[list.length - 1]!.period, basis: 'context' },
@@ -281,12 +408,41 @@ export function extractFigures(raw: string, options: ExtractOptions): Extraction
 				reason: 'lũy kế nhiệm kỳ',
 			};
 		if (context.period) return { period: context.period, cumulative, reason: 'kỳ của báo cáo' };
+		// A report of the first months with no period named reviews the year before ("năm qua").
+		const month = context.date ? Number(context.date.slice(5, 7)) : 12;
 		return {
-			period: makePeriod('year', { year: dateYear, basis: 'date' }),
+			period: makePeriod('year', {
+				year: dateYear === null ? null : month <= 3 ? dateYear - 1 : dateYear,
+				basis: 'date',
+			}),
 			cumulative,
 			reason: 'năm của ngày báo cáo',
 		};
 	}
+}
+
+/**
+ * Where the page's lists of other articles begin ("Tin liên quan", "Các tin khác"): headlines there
+ * carry figures of other reports. Only past the first third of the text, so a menu at the top is not taken.
+ */
+function relatedNewsStart(text: string): number {
+	const re =
+		/^[ \t]*(?:tin\s+liên\s+quan|tin\s+cùng\s+chuyên\s+mục|các\s+tin\s+khác|tin\s+khác|bài\s+viết\s+liên\s+quan|tin\s+bài\s+liên\s+quan|xem\s+thêm|đọc\s+thêm|tin\s+mới\s+nhất|tin\s+đã\s+đưa)\b.{0,20}$/gimu;
+	for (const m of text.matchAll(re)) if (m.index > text.length / 3) return m.index;
+	return text.length;
+}
+
+/** Items of each sentence (those that lie wholly inside it), in text order. */
+function bucket<T extends Span>(sentences: readonly Sentence[], items: readonly T[]): T[][] {
+	const out: T[][] = sentences.map(() => []);
+	const sorted = [...items].sort((a, b) => a.start - b.start);
+	let i = 0;
+	for (const item of sorted) {
+		while (i < sentences.length && sentences[i]!.end < item.end) i++;
+		const s = sentences[i];
+		if (s && item.start >= s.start && item.end <= s.end) out[i]!.push(item);
+	}
+	return out;
 }
 
 /** The figures a number stands for (none, one, or two for "980/1.143 kiến nghị"). */
@@ -295,6 +451,7 @@ function readFigure(
 	token: NumberToken,
 	sentence: Sentence,
 	clause: Span,
+	wider: string,
 ): Found[] | null {
 	const before = text.slice(clause.start, token.start);
 	const after = text.slice(token.end, clause.end);
@@ -329,7 +486,36 @@ function readFigure(
 		return null;
 	if (token.value > 1_000_000) return null;
 
-	const noun = matchNoun(before, after, clauseText) ?? matchBarePetition(before, after, clauseText);
+	// "1.026/1.143 ý kiến, kiến nghị … đã được giải quyết": resolved of received, the noun after both.
+	const fraction = /^\s*\/\s*(\d{1,3}(?:\.\d{3})+|\d+)(?=\s+\p{L})/u.exec(after);
+	if (fraction) {
+		const rest = after.slice(fraction[0].length);
+		const noun = matchNoun(before, rest, clauseText, wider);
+		if (noun?.metric !== 'petitions_resolved') return null;
+		// "251/302 kiến nghị thuộc thẩm quyền cấp tỉnh": 302 is a part of what was received, not the whole.
+		if (/^[^,;.]{0,40}?thuộc\s+thẩm\s+quyền/iu.test(rest)) {
+			return [{ token, noun: { ...noun, length: 0 }, sentence, clause, value: token.value }];
+		}
+		const value = Number(fraction[1]!.replace(/\./g, ''));
+		const start = token.end + fraction[0].length - fraction[1]!.length;
+		return [
+			{ token, noun: { ...noun, length: 0 }, sentence, clause, value: token.value },
+			{
+				token: { value, start, end: start + fraction[1]!.length, words: false, decimal: false },
+				noun: {
+					metric: 'petitions_received',
+					length: noun.length,
+					reason: 'đã giải quyết …/tổng số kiến nghị',
+				},
+				sentence,
+				clause,
+				value,
+			},
+		];
+	}
+	const noun =
+		matchNoun(before, after, clauseText, wider) ??
+		matchBarePetition(before, after, clauseText, wider);
 	if (!noun) return null;
 	const out: Found[] = [{ token, noun, sentence, clause, value: token.value }];
 	// "đã giải quyết 980/1.143 kiến nghị": resolved of received.
@@ -350,6 +536,66 @@ function readFigure(
 		});
 	}
 	return out;
+}
+
+/**
+ * A count whose noun is left out because the figure just before named it: "cấp huyện thực hiện 312 cuộc
+ * giám sát, cấp xã 4.815 cuộc"; "… 27 phiên giải trình. Riêng Thường trực HĐND huyện tổ chức 02 phiên".
+ * Only the same classifier (cuộc, phiên, kỳ, lượt), in the same or the previous sentence.
+ */
+function understood(
+	text: string,
+	token: NumberToken,
+	sentence: Sentence,
+	clause: Span,
+	last: Found | undefined,
+	sentences: readonly Sentence[],
+): Found[] | null {
+	if (token.decimal) return null;
+	const after = text.slice(token.end, clause.end);
+	const m =
+		/^\s+(cuộc|phiên|kỳ|kì|lượt)(?![\p{L}])(?!\s+(?:họp|làm|công|đại|cử|người|ý|kiến))/iu.exec(
+			after,
+		);
+	if (!m) return null;
+	const classifier = m[1]!.toLowerCase().replace('kì', 'kỳ');
+	const before = text.slice(clause.start, token.start);
+	if (NOT_A_COUNT_BEFORE.test(before) || /tăng|giảm/iu.test(before.slice(-12))) return null;
+	// "mỗi đơn vị có ít nhất một phiên" says something of each unit, not a count.
+	if (/(?:mỗi|từng|ít\s+nhất|tối\s+thiểu|bình\s+quân|trung\s+bình)\s*$/iu.test(before)) return null;
+	// "9/10 đơn vị tổ chức phiên giải trình với tổng số 17 phiên": the noun was named earlier in the clause.
+	const earlier = before.toLowerCase().lastIndexOf(`${classifier} `);
+	if (earlier >= 0) {
+		const noun = matchNoun('', ` ${before.slice(earlier)}`, text.slice(clause.start, clause.end));
+		if (noun && noun.metric !== 'sessions_total' && noun.metric !== 'petitions_received') {
+			const reason = `${noun.reason} (nêu trước)`;
+			return [
+				{
+					token,
+					noun: { metric: noun.metric, length: m[0].length, reason },
+					sentence,
+					clause,
+					value: token.value,
+				},
+			];
+		}
+	}
+	if (!last || last.noun.metric === 'petition_resolution_rate') return null;
+	if (last.sentence !== sentence && last.sentence !== sentences[sentence.index - 1]) return null;
+	const lastNoun = text
+		.slice(last.token.end, last.token.end + last.noun.length)
+		.trim()
+		.toLowerCase();
+	if (!lastNoun.startsWith(classifier)) return null;
+	return [
+		{
+			token,
+			noun: { metric: last.noun.metric, length: m[0].length, reason: `${lastNoun} (hiểu ngầm)` },
+			sentence,
+			clause,
+			value: token.value,
+		},
+	];
 }
 
 /** Include a qualifier word ("hơn", "gần") in the evidence. */
@@ -375,7 +621,12 @@ function dropParts(text: string, found: Found[]): Found[] {
 			prev.clause === f.clause
 		) {
 			const between = text.slice(prev.token.end, f.token.start);
-			if (/trong\s+đó|gồm|bao\s+gồm|riêng/iu.test(between)) continue;
+			// …unless it is a new total ("…, nâng tổng số nghị quyết trong năm lên 117 nghị quyết").
+			if (
+				/trong\s+đó|gồm|bao\s+gồm|riêng|\(/iu.test(between) &&
+				!/tổng\s+(?:số|cộng)/iu.test(between)
+			)
+				continue;
 		}
 		out.push(f);
 	}

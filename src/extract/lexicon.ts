@@ -20,15 +20,15 @@ const W = '(?![\\p{L}])';
 
 /** Words after a petition noun that say what happened to those petitions. */
 const RESOLVED_AFTER =
-	/^[\s,]*(?:đã\s+được\s+giải quyết(?:\s+xong)?|được\s+giải quyết\s+xong|đã\s+giải quyết(?:\s+xong)?)(?![\p{L}])/iu;
+	/^(?:\s*,?\s*(?:gửi|gởi|do|thuộc|liên\s+quan|về|của)\s+[^,;.]{0,70}?)?\s*(?:đã\s+được\s+giải quyết(?:\s+xong)?|được\s+giải quyết\s+xong|đã\s+giải quyết(?:\s+xong)?)(?![\p{L}])/iu;
 const PENDING_AFTER =
-	/^[\s,]*(?:đang|đã và đang|chưa|đã\s+được\s+trả lời|được\s+trả lời|đã\s+trả lời|đã\s+được\s+chuyển|được\s+chuyển|chuyển)/iu;
+	/^\s*(?:đã\s+được\s+giải\s+trình|được\s+giải\s+trình|đang|đã và đang|chưa|đã\s+được\s+trả lời|được\s+trả lời|đã\s+trả lời|đã\s+được\s+chuyển|được\s+chuyển|chuyển)/iu;
 
 /** Verbs just before the number, for petitions: received or resolved, or a state that is neither. */
 const RESOLVED_BEFORE =
 	/(?:đã\s+giải quyết(?:\s+(?:xong|được|dứt điểm))?|giải quyết\s+(?:xong|được|dứt điểm)|đã\s+được\s+giải quyết(?:\s+xong)?)\s*(?:(?:hơn|trên|gần|khoảng|được)\s+)?$/iu;
 const NOT_RESOLVED_BEFORE =
-	/(?:đang\s+(?:được\s+)?(?:giải quyết|xem xét|xử lý)|đã và đang(?:\s+\p{L}+){0,3}|(?:đã\s+)?(?:được\s+)?trả lời|chưa\s+(?:được\s+)?giải quyết|chuyển(?:\s+\p{L}+){0,3}|đôn đốc(?:\s+\p{L}+){0,3})\s*(?:(?:hơn|trên|gần|khoảng)\s+)?$/iu;
+	/(?:(?:đã\s+)?(?:được\s+)?giải\s+trình(?:,\s*thông\s+tin)?|thông\s+tin|đang\s+(?:được\s+)?(?:giải quyết|xem xét|xử lý)|đã và đang(?:\s+\p{L}+){0,3}|(?:đã\s+)?(?:được\s+)?trả lời|chưa\s+(?:được\s+)?giải quyết|đôn đốc(?:\s+\p{L}+){0,3})\s*(?:(?:hơn|trên|gần|khoảng)\s+)?$/iu;
 
 const PETITION_NOUN = new RegExp(
 	`^\\s+(?:lượt\\s+)?(?:ý kiến,?\\s*kiến nghị|ý kiến\\s*\\/\\s*kiến nghị|kiến nghị,?\\s*(?:phản ánh|đề xuất)|kiến nghị|ý kiến|nội dung(?:\\s+(?:ý kiến,?\\s*)?kiến nghị)?|vấn đề)${W}`,
@@ -41,7 +41,13 @@ const VOTER_AFTER =
  * The metric of the noun phrase after a number, or null. `before` is the clause up to the number,
  * `after` the rest of the clause from the number's end.
  */
-export function matchNoun(before: string, after: string, clause: string): NounMatch | null {
+export function matchNoun(
+	before: string,
+	after: string,
+	clause: string,
+	/** The previous sentence and this one up to the number: voters named there carry over. */
+	wider = before,
+): NounMatch | null {
 	let m: RegExpExecArray | null;
 
 	// Sessions: "kỳ họp" (kì), with its kind; "kỳ họp thứ" is never reached (the number would follow).
@@ -60,6 +66,28 @@ export function matchNoun(before: string, after: string, clause: string): NounMa
 			};
 		}
 		return { metric: 'sessions_total', length: m[0].length, reason: 'kỳ họp (tổng số)' };
+	}
+	// "giám sát 02 chuyên đề": supervisions counted by their topics.
+	if (
+		(m = /^\s+chuyên\s+đề(?![\p{L}])/iu.exec(after)) &&
+		/giám\s+sát\s*(?:được\s+)?$/iu.test(before)
+	) {
+		return { metric: 'supervisions', length: m[0].length, reason: 'giám sát … chuyên đề' };
+	}
+	// "họp 02 kỳ thường lệ và 01 kỳ bất thường": sessions named by "kỳ" after the verb "họp".
+	if (
+		(m =
+			/^\s+(?:kỳ|kì)\s+(thường\s+lệ|thường\s+kỳ|chuyên\s+đề|bất\s+thường|đột\s+xuất)(?![\p{L}])/iu.exec(
+				after,
+			)) &&
+		/(?:họp|kỳ\s+họp|kì\s+họp)/iu.test(before)
+	) {
+		const regular = /^thường/iu.test(m[1]!);
+		return {
+			metric: regular ? 'sessions_regular' : 'sessions_thematic',
+			length: m[0].length,
+			reason: 'họp … kỳ',
+		};
 	}
 	// "2 kỳ thường lệ", "3 chuyên đề" after "kỳ họp" in the same clause: the noun is understood.
 	if (
@@ -94,9 +122,50 @@ export function matchNoun(before: string, after: string, clause: string): NounMa
 			reason: survey ? 'cuộc khảo sát' : 'cuộc giám sát',
 		};
 	}
+	// "số cuộc giám sát … đạt 11 cuộc": the noun named before, the classifier after.
+	if ((m = /^\s+cuộc(?![\p{L}])/iu.exec(after))) {
+		const named =
+			/số\s+cuộc\s+(giám\s+sát|khảo\s+sát)(?![\s,]*(?:,|và)\s*(?:giám|khảo))[^;]{0,80}?(?:là|đạt|lên|được)\s*$/iu.exec(
+				before,
+			);
+		if (named) {
+			const survey = /^khảo/iu.test(named[1]!);
+			return {
+				metric: survey ? 'surveys' : 'supervisions',
+				length: m[0].length,
+				reason: 'số cuộc … đạt … cuộc',
+			};
+		}
+	}
+	// "tổng số phiên giải trình ở cấp xã là 27 phiên", "nâng tổng số nghị quyết … lên 117 nghị quyết":
+	// the noun named after "số", the number after a copula.
+	const named =
+		/(?:tổng\s+)?số\s+((?:cuộc|phiên|kỳ|kì|lượt|nghị|đơn|ý|kiến|hội|buổi)[^;]{0,80}?)\s+(?:là|lên|đạt|được|gồm)\s*$/iu.exec(
+			before,
+		);
+	if (
+		named &&
+		/^\s+(?:cuộc|phiên|kỳ|kì|lượt|nghị\s+quyết|đơn|ý\s+kiến|kiến\s+nghị|hội\s+nghị|buổi)(?![\p{L}])/iu.test(
+			after,
+		)
+	) {
+		const noun = /^nghị\s+quyết/iu.test(named[1]!)
+			? ({ metric: 'resolutions_adopted', reason: 'nghị quyết' } as const)
+			: matchNoun('', ` ${named[1]!}`, clause);
+		if (noun && noun.metric !== 'petitions_resolved') {
+			const classifier = /^\s+\S+(?:\s+(?:quyết|kiến|nghị))?/u.exec(after)![0];
+			return {
+				metric: noun.metric,
+				length: classifier.length,
+				reason: `tổng số … là … (${noun.reason})`,
+			};
+		}
+	}
 	// "giám sát 12 cuộc", "khảo sát 3 cuộc": the noun before, the classifier after.
 	if ((m = /^\s+(?:cuộc|đợt)(?![\p{L}])/iu.exec(after))) {
-		const verb = /(giám\s+sát|khảo\s+sát)(?:\s+chuyên\s+đề)?\s*(?:được\s+)?$/iu.exec(before);
+		const verb = /(giám\s+sát|khảo\s+sát)(?:\s+chuyên\s+đề)?\s*(?:được|với|là|gồm)?\s*$/iu.exec(
+			before,
+		);
 		if (
 			verb &&
 			!/(?:giám|khảo)\s+sát\s*[,/]\s*(?:giám|khảo)\s+sát\s*(?:chuyên\s+đề\s*)?(?:được\s+)?$/iu.test(
@@ -112,7 +181,7 @@ export function matchNoun(before: string, after: string, clause: string): NounMa
 		}
 	}
 
-	if ((m = new RegExp(`^\\s+phiên\\s+giải\\s+trình${W}`, 'iu').exec(after))) {
+	if ((m = new RegExp(`^\\s+phiên\\s+(?:họp\\s+)?giải\\s+trình${W}`, 'iu').exec(after))) {
 		return { metric: 'explanatory_hearings', length: m[0].length, reason: 'phiên giải trình' };
 	}
 	if (
@@ -166,13 +235,28 @@ export function matchNoun(before: string, after: string, clause: string): NounMa
 			/^(?:\s*(?:khiếu\s+nại|tố\s+cáo|kiến\s+nghị|phản\s+ánh|,|và|của\s+công\s+dân))*/iu.exec(
 				rest,
 			)![0];
-		if (!/tiếp\s+nhận|nhận\s+được|đã\s+nhận|nhận/iu.test(before.slice(-60)) && !about) return null;
+		// The verb nearest before the number decides: received, or forwarded, settled, being studied…
+		const verbs = [
+			...before.matchAll(
+				/(tiếp\s+nhận|nhận\s+được|đã\s+nhận|nhận|chuyển|giải\s+quyết|xử\s+lý|hướng\s+dẫn|trả\s+lời|lưu|nghiên\s+cứu|rà\s+soát)/giu,
+			),
+		];
+		let verb = verbs[verbs.length - 1]?.[1]?.toLowerCase() ?? '';
+		// "tiếp nhận và xử lý 215 đơn": the first verb of a pair says what was counted.
+		const pair = verbs[verbs.length - 2];
 		if (
-			/(?:giải\s+quyết|xử\s+lý\s+xong|chuyển|hướng\s+dẫn|trả\s+lời)(?:\s+\p{L}+){0,2}\s*$/iu.test(
-				before,
-			) &&
-			!/tiếp\s+nhận/iu.test(before.slice(-40))
+			pair &&
+			/nhận/u.test(pair[1]!) &&
+			/^\s*(?:và|,)\s*$/u.test(
+				before.slice(pair.index! + pair[0].length, verbs[verbs.length - 1]!.index),
+			)
 		)
+			verb = pair[1]!.toLowerCase();
+		const received = /nhận/u.test(verb) || (verb === '' && about !== '');
+		if (!received || (verb && before.length - verbs[verbs.length - 1]!.index! > 40)) {
+			if (!(verb === '' && about !== '')) return null;
+		}
+		if (/^\s*(?:đang|đã\s+được\s+chuyển|được\s+chuyển|chuyển)/iu.test(rest.slice(about.length)))
 			return null;
 		return {
 			metric: 'complaints_received',
@@ -182,11 +266,11 @@ export function matchNoun(before: string, after: string, clause: string): NounMa
 	}
 
 	// Resolutions adopted: with the verb; a kind of resolution is a part of the total.
-	if ((m = new RegExp(`^\\s+nghị\\s+quyết${W}`, 'iu').exec(after))) {
+	if ((m = new RegExp(`^\\s+(?:dự\\s+thảo\\s+)?nghị\\s+quyết${W}`, 'iu').exec(after))) {
 		const rest = after.slice(m[0].length);
-		if (/^\s*(?:chuyên\s+đề|quy\s+phạm|cá\s+biệt|về|số|liên\s+quan|để)/iu.test(rest)) return null;
+		if (/^\s*(?:chuyên\s+đề|quy\s+phạm|cá\s+biệt|số|liên\s+quan|để)/iu.test(rest)) return null;
 		const verbBefore =
-			/(?:ban\s+hành|thông\s+qua|xem\s+xét(?:,|\s+và)?\s+thông\s+qua|biểu\s+quyết\s+thông\s+qua|quyết\s+nghị)\s*(?:(?:được|tổng\s+cộng|tổng\s+số|tất\s+cả)\s+)?$/iu.test(
+			/(?:ban\s+hành|phát\s+hành|thông\s+qua|xem\s+xét(?:,|\s+và)?\s+thông\s+qua|biểu\s+quyết\s+thông\s+qua|quyết\s+nghị)\s*(?:(?:được|tổng\s+cộng|tổng\s+số|tất\s+cả)\s+)?$/iu.test(
 				before,
 			);
 		const verbAfter = /^\s*(?:đã\s+)?(?:được\s+)?(?:ban\s+hành|thông\s+qua)/iu.test(rest);
@@ -200,7 +284,13 @@ export function matchNoun(before: string, after: string, clause: string): NounMa
 		const rest = after.slice(length);
 		const voter = VOTER_AFTER.exec(rest);
 		if (voter) length += voter[0].length;
-		const voterContext = voter !== null || /cử\s+tri/iu.test(before);
+		const voterContext = voter !== null || /cử\s+tri/iu.test(before) || /cử\s+tri/iu.test(wider);
+		if (
+			/^\s*(?:phát\s+biểu|thảo\s+luận|tham\s+gia|góp\s+ý|đóng\s+góp|của\s+(?:các\s+)?đại\s+biểu)/iu.test(
+				rest,
+			)
+		)
+			return null;
 		if (!voterContext) return null;
 		// Recommendations of a supervision team are not voter petitions.
 		if (
@@ -228,8 +318,13 @@ export function matchNoun(before: string, after: string, clause: string): NounMa
  * Petition figures written without a noun after the number: "đã giải quyết 1.020", "đã giải quyết
  * xong 980/1.143" in a clause about voters' petitions.
  */
-export function matchBarePetition(before: string, after: string, clause: string): NounMatch | null {
-	if (!/cử\s+tri/iu.test(clause) || !/kiến\s+nghị|ý\s+kiến/iu.test(clause)) return null;
+export function matchBarePetition(
+	before: string,
+	after: string,
+	clause: string,
+	wider = clause,
+): NounMatch | null {
+	if (!/cử\s+tri/iu.test(wider) || !/kiến\s+nghị|ý\s+kiến/iu.test(clause)) return null;
 	if (!/^(?:\s*[,.;)]|\s*\/|\s+(?:trên|\/)\s|\s*$|\s+(?:đạt|chiếm|bằng))/iu.test(after))
 		return null;
 	if (NOT_RESOLVED_BEFORE.test(before)) return null;
@@ -248,7 +343,11 @@ export function matchBarePetition(before: string, after: string, clause: string)
 /** A percentage that states the petition resolution rate ("đạt tỷ lệ 89,2%", "đạt 95 %"). */
 export function isResolutionRate(before: string, clause: string): boolean {
 	if (!/giải\s+quyết/iu.test(before) || !/kiến\s+nghị|ý\s+kiến/iu.test(clause)) return false;
-	if (/đã\s+và\s+đang|đang\s+giải\s+quyết/iu.test(before)) return false;
+	// The state named last before the rate decides: "đã và đang giải quyết …, đạt 90 %" is not resolved.
+	const states = [
+		...before.matchAll(/(đã\s+và\s+đang|đang|chưa|trả\s+lời\s*,?)?\s*(?:được\s+)?giải\s+quyết/giu),
+	];
+	if (states[states.length - 1]?.[1]) return false;
 	return /(?:đạt|chiếm|bằng|tỷ\s+lệ|tỉ\s+lệ)(?:\s+(?:tỷ|tỉ)\s+lệ)?(?:\s+(?:là|khoảng|gần|hơn|trên))?\s*$/iu.test(
 		before,
 	);

@@ -29,13 +29,30 @@ export interface Actor {
 	/** For an own actor with a name. */
 	named: NamedMention | null;
 	text: string;
+	/** The type word as written ("thành phố" may be a province or a district). */
+	typeWord?: string;
 }
 
-const TYPE_ALT = 'thành phố|tp\\.?|tỉnh|huyện|quận|thị xã|tx\\.?|thị trấn|xã|phường|đặc khu';
+/** Type words in lower case or capitalised ("Huyện"), never matched case-blind: names must be capitalised. */
+const TYPE_ALT = [
+	'thành phố',
+	'tp\\.?',
+	'tỉnh',
+	'huyện',
+	'quận',
+	'thị xã',
+	'tx\\.?',
+	'thị trấn',
+	'xã',
+	'phường',
+	'đặc khu',
+]
+	.flatMap((w) => [w, w[0]!.toUpperCase() + w.slice(1), w.toUpperCase()])
+	.join('|');
 const NAME_WORD = '(?:\\p{Lu}[\\p{Ll}\\p{M}]*|\\d{1,2})';
 const NAMED = new RegExp(
 	`(?<![\\p{L}])(${TYPE_ALT})\\s+(${NAME_WORD}(?:[ \\t]+${NAME_WORD}){0,5})`,
-	'giu',
+	'gu',
 );
 
 /** Named units in the text, each with the units it may be (longest name that exists wins). */
@@ -71,6 +88,41 @@ export function findNamedMentions(
 		if (found) {
 			out.push(found);
 			NAMED.lastIndex = found.end;
+		} else {
+			// Not a name: the next type word may start right after this one ("xã của thành phố Hội An").
+			NAMED.lastIndex = m.index + m[1]!.length;
+		}
+	}
+	for (const alias of findAliasMentions(text, gazetteer, scheme)) {
+		if (!out.some((o) => o.start < alias.end && alias.start < o.end)) out.push(alias);
+	}
+	return out.sort((a, b) => a.start - b.start);
+}
+
+/** Short forms of province names that reports use without a type word. */
+const ALIASES: [RegExp, string][] = [
+	[/(?<![\p{L}])TP\.?\s?HCM(?![\p{L}])|(?<![\p{L}])TPHCM(?![\p{L}])/gu, 'Hồ Chí Minh'],
+	[/(?<![\p{L}])TP\.?\s?Hà Nội(?![\p{L}])/gu, 'Hà Nội'],
+];
+
+/** Mentions written as a short form ("HĐND TPHCM"), as if written "thành phố Hồ Chí Minh". */
+export function findAliasMentions(
+	text: string,
+	gazetteer: Gazetteer,
+	scheme: Scheme,
+): NamedMention[] {
+	const out: NamedMention[] = [];
+	for (const [re, name] of ALIASES) {
+		for (const m of text.matchAll(re)) {
+			const matches = gazetteer.find(name, scheme, ['thanh-pho']);
+			if (matches.length)
+				out.push({
+					start: m.index,
+					end: m.index + m[0].length,
+					typeWord: 'thành phố',
+					name,
+					matches,
+				});
 		}
 	}
 	return out;
@@ -163,6 +215,7 @@ export function findActors(text: string, named: readonly NamedMention[]): Actor[
 			end: name ? name.end : start + m[0].length,
 			kind,
 			level: levelOf(m[1]!),
+			typeWord: m[1]!.toLowerCase(),
 			named: kind === 'own' ? (name ?? null) : null,
 			text: text.slice(start, name ? name.end : start + m[0].length),
 		});
@@ -183,11 +236,7 @@ export function findActors(text: string, named: readonly NamedMention[]): Actor[
 		const a = actors[i - 1]!;
 		const b = actors[i]!;
 		const between = text.slice(a.end, b.start);
-		if (
-			a.kind !== b.kind &&
-			/^\s*(?:,|và|cùng|cùng với|với)\s*$/iu.test(between) &&
-			a.level !== b.level
-		) {
+		if (a.kind !== b.kind && /^\s*(?:,|và|cùng)\s*$/iu.test(between) && a.level !== b.level) {
 			actors.splice(i - 1, 2, {
 				...a,
 				end: b.end,

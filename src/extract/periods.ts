@@ -111,6 +111,22 @@ const PATTERNS: {
 		},
 	},
 	{
+		// "Từ 1/7/2025 đến nay": from that day to the report.
+		re: /(?:từ|kể từ)\s+(?:ngày\s+)?(\d{1,2})[/-](\d{1,2})[/-](20\d\d)\s+(?:đến|tới)\s+(?:nay|hiện\s+nay|thời\s+điểm\s+này)/giu,
+		make: (m) => {
+			const from = isoDate(m[1]!, m[2]!, m[3]!);
+			return from ? period('span', { from, to: null }) : null;
+		},
+	},
+	{
+		// "từ sau Hội nghị giao ban lần thứ hai (tháng 10/2022)": from that month to the report.
+		re: /từ\s+sau\s+[^.;\n]{0,80}?(?:tháng\s+(\d{1,2})\s*[/-]\s*(20\d\d)|ngày\s+(\d{1,2})[/-](\d{1,2})[/-](20\d\d))\)?/giu,
+		make: (m) => {
+			const from = m[1] ? isoDate('1', m[1], m[2]!) : isoDate(m[3]!, m[4]!, m[5]!);
+			return from ? period('span', { from, to: null }) : null;
+		},
+	},
+	{
 		re: /(?<!\d\s?)tháng\s+(\d{1,2})\s*(?:\/|-|năm\s+)\s*(20\d\d)/giu,
 		make: (m) => {
 			const month = Number(m[1]);

@@ -11,6 +11,8 @@ export interface Span {
 }
 
 export interface Sentence extends Span {
+	/** Its place in the list of sentences. */
+	index: number;
 	paragraph: number;
 	clauses: Span[];
 }
@@ -50,7 +52,9 @@ export function segment(original: string): Sentence[] {
 		while (s < end && /\s/.test(text[s]!)) s++;
 		let e = end;
 		while (e > s && /\s/.test(text[e - 1]!)) e--;
-		if (e > s) out.push({ start: s, end: e, paragraph, clauses: clausesOf(text, s, e) });
+		if (e > s) {
+			out.push({ index: out.length, start: s, end: e, paragraph, clauses: clausesOf(text, s, e) });
+		}
 	};
 	SENTENCE_END.lastIndex = 0;
 	for (let m = SENTENCE_END.exec(text); m; m = SENTENCE_END.exec(text)) {
@@ -67,8 +71,12 @@ export function segment(original: string): Sentence[] {
 function clausesOf(text: string, start: number, end: number): Span[] {
 	const clauses: Span[] = [];
 	let s = start;
+	let depth = 0;
 	for (let i = start; i < end; i++) {
-		if (text[i] === ';') {
+		// "tiếp nhận 74 đơn (61 đơn kiến nghị; 13 đơn khiếu nại)": a parenthesis stays in its clause.
+		if (text[i] === '(') depth++;
+		else if (text[i] === ')') depth = Math.max(0, depth - 1);
+		else if (text[i] === ';' && depth === 0) {
 			clauses.push({ start: s, end: i });
 			s = i + 1;
 		}

@@ -189,6 +189,8 @@ export const vi = {
 	detailSource: 'Nguồn',
 	detailAtLeast: 'ít nhất',
 	detailParent: 'Thuộc',
+	detailSeeSentence: 'Xem câu trong báo cáo',
+	detailEvidenceTitle: 'Số liệu trích từ báo cáo',
 	sourcesTitle: 'Nguồn dữ liệu',
 	sourcesNote:
 		'Số liệu mô phỏng chỉ để thử giao diện. Số liệu báo cáo lấy từ bản tin, ghi rõ kỳ và phạm vi. Danh mục đơn vị hành chính: Tổng cục Thống kê.',
@@ -606,6 +608,8 @@ export const en: Messages = {
 	detailSource: 'Source',
 	detailAtLeast: 'at least',
 	detailParent: 'Part of',
+	detailSeeSentence: 'See the sentence in the report',
+	detailEvidenceTitle: 'Figures read from the report',
 	sourcesTitle: 'Data sources',
 	sourcesNote:
 		'Simulated figures are for trying the interface only. Reported figures come from news reports, with their period and scope. Unit list: General Statistics Office.',

@@ -6,29 +6,19 @@
  */
 import type { Coordinator } from '../db/coordinator.ts';
 import { applyDataChange } from '../db/imports.ts';
-import { openImportStore, type ImportStore, type StoredImport } from './import-store.ts';
+import {
+	openImportStore,
+	recordId,
+	type ImportStore,
+	type StoredImport,
+	type StoredReport,
+} from './import-store.ts';
 
-/** An ISO timestamp in local time with its offset: 2026-11-23T14:05:12+07:00. */
-export function localTimestamp(date: Date): string {
-	const pad = (n: number, w = 2) => String(Math.abs(n)).padStart(w, '0');
-	const offset = -date.getTimezoneOffset();
-	const sign = offset >= 0 ? '+' : '-';
-	return (
-		`${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}` +
-		`T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}` +
-		`${sign}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`
-	);
-}
+export { localTimestamp } from './import-store.ts';
 
 /** A source id that sorts by import time: import-20261123T070512123Z-1a2b3c. */
 export function importId(date: Date, content: string): string {
-	let hash = 0x811c9dc5;
-	for (let i = 0; i < content.length; i++) {
-		hash ^= content.charCodeAt(i);
-		hash = Math.imul(hash, 0x01000193) >>> 0;
-	}
-	const stamp = date.toISOString().replace(/[-:.]/g, '');
-	return `import-${stamp}-${hash.toString(36).padStart(7, '0')}`;
+	return recordId('import', date, content);
 }
 
 export interface RestoreOptions {
@@ -112,6 +102,11 @@ export class ImportLibrary {
 		} finally {
 			this.busy = false;
 		}
+	}
+
+	/** The stored text and evidence of a report's accepted figures, by its source id; null otherwise. */
+	reportOf(id: string): StoredReport | null {
+		return this.records.find((r) => r.id === id)?.report ?? null;
 	}
 
 	/** Add an import: DuckDB first (all or nothing), then storage; if storage fails, DuckDB is undone. */

@@ -31,6 +31,10 @@ export interface ViewState {
 	focus: string | null;
 	/** Years brushed on a chart: highlighted in every view, and the span the ranking sums over. */
 	brush: [number, number] | null;
+	/** The extracted report open on the extract page: the id of its source (`report-…`). */
+	report: string | null;
+	/** Offsets into that report's text to highlight (a figure's sentence), end exclusive. */
+	highlight: [number, number] | null;
 	lang: Lang;
 }
 
@@ -45,11 +49,16 @@ export const DEFAULT_VIEW: Readonly<ViewState> = {
 	selected: [],
 	focus: null,
 	brush: null,
+	report: null,
+	highlight: null,
 	lang: 'vi',
 };
 
 /** The most units the trend chart draws; more would be unreadable. */
 export const MAX_SELECTED = 8;
+
+/** A report's source id as the browser makes them (see recordId): letters, digits and dashes. */
+const REPORT_ID = /^report-[0-9A-Za-z-]{1,80}$/;
 
 function year(text: string | null, fallback: number): number {
 	const value = Number(text);
@@ -68,6 +77,8 @@ export function parseViewState(params: URLSearchParams): ViewState {
 	const focus = params.get('f');
 	const page = params.get('v') as Page | null;
 	const brush = (params.get('yb') ?? '').split('-').map(Number);
+	const report = params.get('rep');
+	const highlight = /^(\d{1,9})-(\d{1,9})$/.exec(params.get('hl') ?? '');
 	const brushValid =
 		brush.length === 2 &&
 		brush.every((y) => y >= yearFrom && y <= yearTo) &&
@@ -83,6 +94,11 @@ export function parseViewState(params: URLSearchParams): ViewState {
 		selected: [...new Set(keys)].slice(0, MAX_SELECTED),
 		focus: focus && parseUnitKey(focus) ? focus : null,
 		brush: brushValid ? [brush[0]!, brush[1]!] : null,
+		report: report && REPORT_ID.test(report) ? report : null,
+		highlight:
+			highlight && Number(highlight[1]) <= Number(highlight[2])
+				? [Number(highlight[1]), Number(highlight[2])]
+				: null,
 		lang: params.get('lang') === 'en' ? 'en' : 'vi',
 	};
 }
@@ -100,6 +116,8 @@ export function serializeViewState(view: ViewState): URLSearchParams {
 	if (view.selected.length > 0) params.set('u', view.selected.join(','));
 	if (view.focus) params.set('f', view.focus);
 	if (view.brush) params.set('yb', `${view.brush[0]}-${view.brush[1]}`);
+	if (view.report) params.set('rep', view.report);
+	if (view.highlight) params.set('hl', `${view.highlight[0]}-${view.highlight[1]}`);
 	if (view.lang !== DEFAULT_VIEW.lang) params.set('lang', view.lang);
 	return params;
 }

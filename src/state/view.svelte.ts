@@ -53,6 +53,13 @@ export class View {
 		this.state.page = page;
 	}
 
+	/** Open an extracted report on the extract page, with a span of its text highlighted. */
+	openReport(report: string, highlight: [number, number] | null = null): void {
+		this.state.report = report;
+		this.state.highlight = highlight;
+		this.state.page = 'extract';
+	}
+
 	setBasis(basis: Basis): void {
 		this.state.basis = basis;
 		// Old units and new units are different keys: a selection does not carry over.

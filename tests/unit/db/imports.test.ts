@@ -5,11 +5,14 @@ import { coverageCellsSql, coverageCountsSql } from '../../../src/db/coverage.ts
 import {
 	EXISTING_FACTS_SQL,
 	HIDDEN_TABLE,
+	UNITS_FOR_IMPORT_SQL,
 	applyDataChange,
 	insertImportSql,
 	type ImportBatch,
 } from '../../../src/db/imports.ts';
+import { figuresToImport } from '../../../src/extract/to-import.ts';
 import type { ImportedFact } from '../../../src/import/types.ts';
+import { UnitCatalog, type UnitRef } from '../../../src/import/unit-catalog.ts';
 import type { ViewFilters } from '../../../src/db/queries.ts';
 import { nodeConnector, rows } from '../../helpers/node-connector.ts';
 import { createSmallDataset } from '../../helpers/small-dataset.ts';
@@ -181,6 +184,165 @@ describe('applying an import', () => {
 				title: 'Bản tin',
 			},
 		]);
+	});
+});
+
+describe('figures accepted from a report', () => {
+	const report = (id: string, facts: ImportedFact[], url: string | null = null): ImportBatch => ({
+		...batch(id, facts, 'giao-ban.txt'),
+		source: {
+			kind: 'reported',
+			title: 'Giao ban HĐND huyện Bốn năm 2022',
+			publisher: 'Trang tin huyện Bốn',
+			date: '2023-01-11',
+			url,
+			fileName: 'giao-ban.txt',
+		},
+	});
+	const stated = (unit: string, year: number, supervisions: number): ImportedFact => ({
+		...fact(unit, year, supervisions),
+		values: { supervisions, surveys: 3 },
+		note: 'Trích câu: "Thường trực HĐND huyện thực hiện 21 cuộc giám sát."',
+	});
+
+	test('the source row describes the report; facts keep the sentence; yearly shows them as reported', async () => {
+		await applyDataChange(coordinator, {
+			add: [report('report-20261123T070512000Z-a', [stated('002', 2022, 21)])],
+		});
+		expect(await rows(db, "SELECT * FROM sources WHERE id LIKE 'report-%'")).toEqual([
+			{
+				id: 'report-20261123T070512000Z-a',
+				title: 'Giao ban HĐND huyện Bốn năm 2022',
+				publisher: 'Trang tin huyện Bốn',
+				date: '2023-01-11',
+				// No address: the file it was read from.
+				url: 'giao-ban.txt',
+				kind: 'reported',
+				note: 'Trích từ báo cáo trong trình duyệt lúc 2026-11-23T14:05:12+07:00; 2 số liệu.',
+			},
+		]);
+		expect(
+			await rows(db, "SELECT note FROM facts WHERE source_id = 'report-20261123T070512000Z-a'"),
+		).toEqual([{ note: 'Trích câu: "Thường trực HĐND huyện thực hiện 21 cuộc giám sát."' }]);
+		expect(
+			await rows(
+				db,
+				'SELECT code, supervisions, source_kind, source_id FROM yearly WHERE year = 2022 ORDER BY code',
+			),
+		).toEqual([
+			{ code: '001', supervisions: 9, source_kind: 'simulated', source_id: 'sim' },
+			{
+				code: '002',
+				supervisions: 21,
+				source_kind: 'reported',
+				source_id: 'report-20261123T070512000Z-a',
+			},
+		]);
+		// The validator's "already there" list sees it as a report.
+		expect(await rows(db, `${EXISTING_FACTS_SQL} AND s.id LIKE 'report-%'`)).toEqual([
+			expect.objectContaining({ unit_code: '002', kind: 'reported' }),
+		]);
+	});
+
+	test('a report with an address keeps the address', async () => {
+		await applyDataChange(coordinator, {
+			add: [report('report-b', [stated('002', 2022, 21)], 'https://example.vn/tin/1')],
+		});
+		expect(await rows(db, "SELECT url FROM sources WHERE id = 'report-b'")).toEqual([
+			{ url: 'https://example.vn/tin/1' },
+		]);
+	});
+
+	test('removing it takes its facts and source away and leaves the bundled report alone', async () => {
+		const before = await snapshot();
+		await applyDataChange(coordinator, {
+			add: [report('report-a', [stated('002', 2022, 21), stated('001', 2021, 40)])],
+		});
+		// A bundled report keeps a unit-year it already gives; the accepted one fills the gap.
+		expect(
+			await rows(
+				db,
+				"SELECT code, year, supervisions, source_id FROM yearly WHERE source_kind = 'reported' ORDER BY code",
+			),
+		).toEqual([
+			{ code: '001', year: 2021, supervisions: 13, source_id: 'rep' },
+			{ code: '002', year: 2022, supervisions: 21, source_id: 'report-a' },
+		]);
+		await applyDataChange(coordinator, { remove: ['report-a'] });
+		expect(await snapshot()).toEqual(before);
+		// Removing by a bundled source's id (never asked) changes nothing.
+		await applyDataChange(coordinator, { remove: ['rep', 'sim'] });
+		expect(await snapshot()).toEqual(before);
+	});
+
+	test('a record made from accepted figures goes in and out like any import', async () => {
+		const before = await snapshot();
+		const units = new UnitCatalog((await rows(db, UNITS_FOR_IMPORT_SQL)) as unknown as UnitRef[]);
+		const text = 'Năm 2022, Thường trực HĐND huyện Bốn thực hiện 21 cuộc giám sát.';
+		const start = text.indexOf('21');
+		const { record, problems } = figuresToImport({
+			text,
+			figures: [
+				{
+					id: 'f1',
+					metric: 'supervisions',
+					value: 21,
+					qualifier: 'exact',
+					scope: 'own',
+					unit: 'HĐND huyện Bốn',
+					unitKey: '2023:002',
+					unitCandidates: [],
+					period: {
+						kind: 'year',
+						year: 2022,
+						month: null,
+						quarter: null,
+						term: null,
+						from: null,
+						to: null,
+						basis: 'sentence',
+					},
+					evidence: '21 cuộc giám sát',
+					start,
+					end: start + 16,
+					sentenceStart: 0,
+					sentenceEnd: text.length,
+					derived: false,
+					reasons: [],
+				},
+			],
+			source: {
+				title: 'Bản tin huyện Bốn',
+				publisher: null,
+				date: '2023-01-05',
+				url: null,
+				fileName: null,
+			},
+			units,
+			now: new Date('2026-11-23T07:05:12.000Z'),
+		});
+		expect(problems).toEqual([]);
+		await applyDataChange(coordinator, { add: [record!] });
+		expect(
+			await rows(db, "SELECT supervisions, source_kind, source_id FROM yearly WHERE code = '002'"),
+		).toEqual([{ supervisions: 21, source_kind: 'reported', source_id: record!.id }]);
+		expect(
+			await rows(db, `SELECT title, url, kind FROM sources WHERE id = '${record!.id}'`),
+		).toEqual([{ title: 'Bản tin huyện Bốn', url: null, kind: 'reported' }]);
+		await applyDataChange(coordinator, { remove: [record!.id] });
+		expect(await snapshot()).toEqual(before);
+	});
+
+	test('an accepted report beats an imported file for the same unit-year', async () => {
+		await applyDataChange(coordinator, {
+			add: [
+				batch('import-20261124T010000000Z-b', [fact('002', 2022, 30)]),
+				report('report-20261123T070512000Z-a', [stated('002', 2022, 21)]),
+			],
+		});
+		expect(
+			await rows(db, "SELECT supervisions, source_kind FROM yearly WHERE code = '002'"),
+		).toEqual([{ supervisions: 21, source_kind: 'reported' }]);
 	});
 });
 

@@ -25,6 +25,8 @@ describe('view state in the URL', () => {
 			selected: ['2023:276', '2023:006'],
 			focus: '2023:276',
 			brush: [2019, 2021],
+			report: null,
+			highlight: null,
 			lang: 'en',
 		};
 		const query = serializeViewState(view).toString();
@@ -55,5 +57,32 @@ describe('view state in the URL', () => {
 		const parsed = parseViewState(new URLSearchParams(`y0=2024&y1=2018&u=${keys.join(',')}`));
 		expect([parsed.yearFrom, parsed.yearTo]).toEqual([2018, 2024]);
 		expect(parsed.selected).toHaveLength(MAX_SELECTED);
+	});
+
+	test('the extract page opens a report with a sentence highlighted', () => {
+		const view: ViewState = {
+			...DEFAULT_VIEW,
+			page: 'extract',
+			report: 'report-20261123T070512123Z-01a2b3c',
+			highlight: [120, 184],
+		};
+		const query = serializeViewState(view).toString();
+		expect(query).toBe('v=extract&rep=report-20261123T070512123Z-01a2b3c&hl=120-184');
+		expect(parseViewState(new URLSearchParams(query))).toEqual(view);
+	});
+
+	test('a malformed report id or highlight is dropped, the rest of the view kept', () => {
+		for (const [rep, hl] of [
+			['seed-000', '184-120'],
+			["report-x'; DROP", '12'],
+			['report-', 'a-b'],
+			['', '-5-9'],
+		]) {
+			const parsed = parseViewState(new URLSearchParams({ v: 'extract', rep: rep!, hl: hl! }));
+			expect(parsed.page).toBe('extract');
+			expect(parsed.report).toBeNull();
+			expect(parsed.highlight).toBeNull();
+		}
+		expect(parseViewState(new URLSearchParams('hl=7-7')).highlight).toEqual([7, 7]);
 	});
 });
