@@ -181,179 +181,204 @@ function wrap(paragraph: string, width: number): string[] {
 }
 
 describe('extracting figures from a report', () => {
-	test('pasted text: review, correct, reject, accept; kept on reload; gone with its source', async () => {
-		const page = await openApp(context, overview('supervisions', PHUC_THO));
-		await page.waitForSelector(`[data-chart="ranking"] [data-unit-key="${PHUC_THO}"][data-value]`);
-		const before = await rankingValue(page, PHUC_THO);
-		expect(before).not.toBe('9');
-
-		// From the data page, the way staff find it.
-		await page.click('nav [data-page="data"]');
-		await page.click('[data-testid="open-extract"]');
-		await extractState(page, 'ready');
-
-		// Nothing to find in an unrelated text.
-		await page.fill(
-			'[data-testid="extract-text"]',
-			'Thời tiết hôm nay nắng nhẹ, nhiệt độ 31 độ C.',
-		);
-		await page.click('[data-testid="extract-run"]');
-		await page.waitForSelector('[data-testid="extract-none"]');
-		expect(await page.textContent('[data-testid="extract-none"]')).toContain(
-			'Không tìm thấy số liệu nào trong văn bản này',
-		);
-
-		await page.fill('[data-testid="extract-text"]', REPORT);
-		await page.click('[data-testid="extract-run"]');
-		await extractState(page, 'reviewing');
-		await page.waitForSelector('[data-testid="figure-row"]');
-		const rows = await page.$$eval('[data-testid="figure-row"]', (els) =>
-			els.map((e) => [e.getAttribute('data-metric'), e.getAttribute('data-value')]),
-		);
-		expect(rows).toEqual(
-			expect.arrayContaining([
-				['supervisions', '9'],
-				['surveys', '4'],
-				['sessions_thematic', '3'],
-				['supervisions', '58'],
-			]),
-		);
-		// "Kỳ họp thứ 16" is an ordinal, the 23 communes and the visit counter are not counts.
-		expect(rows.some(([, v]) => v === '16' || v === '23' || v === '1204377')).toBe(false);
-		// Every figure has a highlight, and the highlights keep the text's diacritics.
-		for (const id of await page.$$eval('[data-testid="figure-row"]', (els) =>
-			els.map((e) => e.getAttribute('data-figure-id')!),
-		)) {
-			expect(await page.locator(`mark[data-figure-ids~="${id}"]`).count()).toBeGreaterThan(0);
-		}
-		expect(
-			await page.textContent(
-				`mark[data-figure-id="${await row(page, 'supervisions', 58).getAttribute('data-figure-id')}"]`,
-			),
-		).toContain('58 cuộc giám sát');
-		expect(await page.inputValue('[data-testid="source-date"]')).toMatch(/^\d{2}\/12\/2022$/);
-
-		// A figure chosen in the list shows its sentence; a highlight chosen in the text selects its figure.
-		await row(page, 'supervisions', 9).locator('button.head').click();
-		expect(await page.textContent('[data-testid="figure-sentence"]')).toContain('9 cuộc giám sát');
-		const thematicId = await row(page, 'sessions_thematic', 3).getAttribute('data-figure-id');
-		await page.click(`mark[data-figure-id="${thematicId}"] [role="button"]`);
-		await expect
-			.poll(() => row(page, 'sessions_thematic', 3).getAttribute('class'))
-			.toContain('selected');
-		await screenshot(page, 'extract-review');
-		await page.evaluate(() => document.fonts.ready.then(() => undefined));
-		expect(await axeSerious(page)).toEqual([]);
-		await page.emulateMedia({ colorScheme: 'dark' });
-		await page.waitForSelector('html[data-theme="dark"]', { state: 'attached' });
-		await screenshot(page, 'extract-review-dark');
-		expect(await axeSerious(page)).toEqual([]);
-		await page.emulateMedia({ colorScheme: 'light' });
-		await page.waitForSelector('html[data-theme="light"]', { state: 'attached' });
-
-		await reviewAndAccept(page, TITLE);
-		await screenshot(page, 'extract-accepted', { fullPage: true });
-
-		await checkOverview(page, TITLE);
-		// The unit's details link the figure to its sentence in the stored report.
-		await page.goto(new URL(overview('supervisions', PHUC_THO), page.url()).href);
-		await page.waitForSelector('html[data-ready="true"]', { state: 'attached', timeout: 120_000 });
-		const link = page.locator('[data-chart="unit-detail"] [data-evidence-metric="supervisions"] a');
-		await link.first().click({ timeout: 60_000 });
-		await page.waitForSelector('[data-testid="stored-report"] mark[data-figure-ids~="hl"]');
-		const marked = await page.$$eval('[data-testid="stored-report"] mark.selected', (marks) =>
-			marks.map((m) => m.textContent).join(''),
-		);
-		expect(marked).toContain('9 cuộc giám sát và 4 cuộc khảo sát');
-		expect(new URL(page.url()).searchParams.get('rep')).toMatch(/^report-/);
-		await screenshot(page, 'extract-stored-report');
-		// Kept in the browser: after a reload the stored report and the figures are still there.
-		await reload(page);
-		await page.waitForSelector('[data-testid="stored-report"] mark[data-figure-ids~="hl"]');
-		await page.goto(new URL(overview('supervisions', PHUC_THO), page.url()).href);
-		await page.waitForSelector('html[data-ready="true"]', { state: 'attached', timeout: 120_000 });
-		await waitForRankingValue(page, PHUC_THO, '9');
-
-		await removeSource(page, before);
-		expect(pageErrors(page)).toEqual([]);
-		expect(foreignRequests(page)).toEqual([]);
-		await page.close();
-	});
-
-	test('a file that cannot be read says why; the queue lists every file', async () => {
-		const page = await openApp(context, '/?v=extract');
-		await extractState(page, 'ready');
-		const files = await import('../helpers/report-files.ts');
-		await page.setInputFiles('[data-testid="extract-files"]', [
-			{ name: 'bao-cao.txt', mimeType: 'text/plain', buffer: Buffer.from(REPORT) },
-			{ name: 'trong.txt', mimeType: 'text/plain', buffer: Buffer.from('') },
-			{
-				name: 'ban-scan.pdf',
-				mimeType: 'application/pdf',
-				buffer: Buffer.from(await files.makeScannedPdf()),
-			},
-		]);
-		await page.waitForSelector(
-			'[data-testid="queue-item"][data-file="bao-cao.txt"][data-doc-status="ready"]',
-			{ timeout: 60_000 },
-		);
-		await page.waitForSelector(
-			'[data-testid="queue-item"][data-file="trong.txt"]:is([data-doc-status="error"], [data-doc-status="ready"])',
-			{ timeout: 60_000 },
-		);
-		expect(await page.textContent('[data-testid="queue-item"][data-file="bao-cao.txt"]')).toMatch(
-			/\d+ số liệu/,
-		);
-		const scanned = page.locator('[data-testid="queue-item"][data-file="ban-scan.pdf"]');
-		await scanned.and(page.locator('[data-doc-status="error"]')).waitFor({ timeout: 60_000 });
-		expect(await scanned.locator('[data-testid="queue-error"]').textContent()).toMatch(/\S/);
-		await screenshot(page, 'extract-queue');
-		await extractState(page, 'reviewing');
-		expect(pageErrors(page)).toEqual([]);
-		expect(foreignRequests(page)).toEqual([]);
-		await page.close();
-	});
-
-	for (const kind of ['docx', 'pdf'] as const) {
-		test(`a ${kind.toUpperCase()} report made here goes the same way`, async () => {
-			// The readers' test helpers: loaded here so the pasted-text test runs without them.
-			const files = await import('../helpers/report-files.ts');
-			const title = `${TITLE} (${kind.toUpperCase()})`;
-			const paragraphs = REPORT.split('\n').filter((line) => line.trim() !== '');
-			// A PDF line runs off the page unless wrapped, as a word processor would.
-			const bytes =
-				kind === 'docx'
-					? files.makeDocx(paragraphs)
-					: await files.makePdf(paragraphs.flatMap((p) => [...wrap(p, 80), '']));
+	// Long flows (several reloads, a DuckDB transaction each way): generous limits for a busy 2-core machine.
+	test(
+		'pasted text: review, correct, reject, accept; kept on reload; gone with its source',
+		{ timeout: 400_000 },
+		async () => {
 			const page = await openApp(context, overview('supervisions', PHUC_THO));
 			await page.waitForSelector(
 				`[data-chart="ranking"] [data-unit-key="${PHUC_THO}"][data-value]`,
 			);
 			const before = await rankingValue(page, PHUC_THO);
-			await page.click('nav [data-page="extract"]');
+			expect(before).not.toBe('9');
+
+			// From the data page, the way staff find it.
+			await page.click('nav [data-page="data"]');
+			await page.click('[data-testid="open-extract"]');
 			await extractState(page, 'ready');
-			await page.setInputFiles('[data-testid="extract-files"]', {
-				name: `phuc-tho-2022.${kind}`,
-				mimeType:
-					kind === 'docx'
-						? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
-						: 'application/pdf',
-				buffer: Buffer.from(bytes),
-			});
+
+			// Nothing to find in an unrelated text.
+			await page.fill(
+				'[data-testid="extract-text"]',
+				'Thời tiết hôm nay nắng nhẹ, nhiệt độ 31 độ C.',
+			);
+			await page.click('[data-testid="extract-run"]');
+			await page.waitForSelector('[data-testid="extract-none"]');
+			expect(await page.textContent('[data-testid="extract-none"]')).toContain(
+				'Không tìm thấy số liệu nào trong văn bản này',
+			);
+
+			await page.fill('[data-testid="extract-text"]', REPORT);
+			await page.click('[data-testid="extract-run"]');
 			await extractState(page, 'reviewing');
 			await page.waitForSelector('[data-testid="figure-row"]');
-			expect(await page.textContent('[data-testid="report-text"]')).toContain(
-				'Thường trực HĐND huyện Phúc Thọ',
+			const rows = await page.$$eval('[data-testid="figure-row"]', (els) =>
+				els.map((e) => [e.getAttribute('data-metric'), e.getAttribute('data-value')]),
 			);
-			await screenshot(page, `extract-review-${kind}`);
-			await reviewAndAccept(page, title);
-			await checkOverview(page, title);
+			expect(rows).toEqual(
+				expect.arrayContaining([
+					['supervisions', '9'],
+					['surveys', '4'],
+					['sessions_thematic', '3'],
+					['supervisions', '58'],
+				]),
+			);
+			// "Kỳ họp thứ 16" is an ordinal, the 23 communes and the visit counter are not counts.
+			expect(rows.some(([, v]) => v === '16' || v === '23' || v === '1204377')).toBe(false);
+			// Every figure has a highlight, and the highlights keep the text's diacritics.
+			for (const id of await page.$$eval('[data-testid="figure-row"]', (els) =>
+				els.map((e) => e.getAttribute('data-figure-id')!),
+			)) {
+				expect(await page.locator(`mark[data-figure-ids~="${id}"]`).count()).toBeGreaterThan(0);
+			}
+			expect(
+				await page.textContent(
+					`mark[data-figure-id="${await row(page, 'supervisions', 58).getAttribute('data-figure-id')}"]`,
+				),
+			).toContain('58 cuộc giám sát');
+			expect(await page.inputValue('[data-testid="source-date"]')).toMatch(/^\d{2}\/12\/2022$/);
+
+			// A figure chosen in the list shows its sentence; a highlight chosen in the text selects its figure.
+			await row(page, 'supervisions', 9).locator('button.head').click();
+			expect(await page.textContent('[data-testid="figure-sentence"]')).toContain(
+				'9 cuộc giám sát',
+			);
+			const thematicId = await row(page, 'sessions_thematic', 3).getAttribute('data-figure-id');
+			await page.click(`mark[data-figure-id="${thematicId}"] [role="button"]`);
+			await expect
+				.poll(() => row(page, 'sessions_thematic', 3).getAttribute('class'))
+				.toContain('selected');
+			await screenshot(page, 'extract-review');
+			await page.evaluate(() => document.fonts.ready.then(() => undefined));
+			expect(await axeSerious(page)).toEqual([]);
+			await page.emulateMedia({ colorScheme: 'dark' });
+			await page.waitForSelector('html[data-theme="dark"]', { state: 'attached' });
+			await screenshot(page, 'extract-review-dark');
+			expect(await axeSerious(page)).toEqual([]);
+			await page.emulateMedia({ colorScheme: 'light' });
+			await page.waitForSelector('html[data-theme="light"]', { state: 'attached' });
+
+			await reviewAndAccept(page, TITLE);
+			await screenshot(page, 'extract-accepted', { fullPage: true });
+
+			await checkOverview(page, TITLE);
+			// The unit's details link the figure to its sentence in the stored report.
+			await page.goto(new URL(overview('supervisions', PHUC_THO), page.url()).href);
+			await page.waitForSelector('html[data-ready="true"]', {
+				state: 'attached',
+				timeout: 120_000,
+			});
+			const link = page.locator(
+				'[data-chart="unit-detail"] [data-evidence-metric="supervisions"] a',
+			);
+			await link.first().click({ timeout: 60_000 });
+			await page.waitForSelector('[data-testid="stored-report"] mark[data-figure-ids~="hl"]');
+			const marked = await page.$$eval('[data-testid="stored-report"] mark.selected', (marks) =>
+				marks.map((m) => m.textContent).join(''),
+			);
+			expect(marked).toContain('9 cuộc giám sát và 4 cuộc khảo sát');
+			expect(new URL(page.url()).searchParams.get('rep')).toMatch(/^report-/);
+			await screenshot(page, 'extract-stored-report');
+			// Kept in the browser: after a reload the stored report and the figures are still there.
 			await reload(page);
-			await waitForRankingValue(page, DAN_PHUONG, '4');
+			await page.waitForSelector('[data-testid="stored-report"] mark[data-figure-ids~="hl"]');
+			await page.goto(new URL(overview('supervisions', PHUC_THO), page.url()).href);
+			await page.waitForSelector('html[data-ready="true"]', {
+				state: 'attached',
+				timeout: 120_000,
+			});
+			await waitForRankingValue(page, PHUC_THO, '9');
+
 			await removeSource(page, before);
 			expect(pageErrors(page)).toEqual([]);
 			expect(foreignRequests(page)).toEqual([]);
 			await page.close();
-		});
+		},
+	);
+
+	test(
+		'a file that cannot be read says why; the queue lists every file',
+		{ timeout: 300_000 },
+		async () => {
+			const page = await openApp(context, '/?v=extract');
+			await extractState(page, 'ready');
+			const files = await import('../helpers/report-files.ts');
+			await page.setInputFiles('[data-testid="extract-files"]', [
+				{ name: 'bao-cao.txt', mimeType: 'text/plain', buffer: Buffer.from(REPORT) },
+				{ name: 'trong.txt', mimeType: 'text/plain', buffer: Buffer.from('') },
+				{
+					name: 'ban-scan.pdf',
+					mimeType: 'application/pdf',
+					buffer: Buffer.from(await files.makeScannedPdf()),
+				},
+			]);
+			await page.waitForSelector(
+				'[data-testid="queue-item"][data-file="bao-cao.txt"][data-doc-status="ready"]',
+				{ timeout: 60_000 },
+			);
+			await page.waitForSelector(
+				'[data-testid="queue-item"][data-file="trong.txt"]:is([data-doc-status="error"], [data-doc-status="ready"])',
+				{ timeout: 60_000 },
+			);
+			expect(await page.textContent('[data-testid="queue-item"][data-file="bao-cao.txt"]')).toMatch(
+				/\d+ số liệu/,
+			);
+			const scanned = page.locator('[data-testid="queue-item"][data-file="ban-scan.pdf"]');
+			await scanned.and(page.locator('[data-doc-status="error"]')).waitFor({ timeout: 60_000 });
+			expect(await scanned.locator('[data-testid="queue-error"]').textContent()).toMatch(/\S/);
+			await screenshot(page, 'extract-queue');
+			await extractState(page, 'reviewing');
+			expect(pageErrors(page)).toEqual([]);
+			expect(foreignRequests(page)).toEqual([]);
+			await page.close();
+		},
+	);
+
+	for (const kind of ['docx', 'pdf'] as const) {
+		test(
+			`a ${kind.toUpperCase()} report made here goes the same way`,
+			{ timeout: 400_000 },
+			async () => {
+				// The readers' test helpers: loaded here so the pasted-text test runs without them.
+				const files = await import('../helpers/report-files.ts');
+				const title = `${TITLE} (${kind.toUpperCase()})`;
+				const paragraphs = REPORT.split('\n').filter((line) => line.trim() !== '');
+				// A PDF line runs off the page unless wrapped, as a word processor would.
+				const bytes =
+					kind === 'docx'
+						? files.makeDocx(paragraphs)
+						: await files.makePdf(paragraphs.flatMap((p) => [...wrap(p, 80), '']));
+				const page = await openApp(context, overview('supervisions', PHUC_THO));
+				await page.waitForSelector(
+					`[data-chart="ranking"] [data-unit-key="${PHUC_THO}"][data-value]`,
+				);
+				const before = await rankingValue(page, PHUC_THO);
+				await page.click('nav [data-page="extract"]');
+				await extractState(page, 'ready');
+				await page.setInputFiles('[data-testid="extract-files"]', {
+					name: `phuc-tho-2022.${kind}`,
+					mimeType:
+						kind === 'docx'
+							? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+							: 'application/pdf',
+					buffer: Buffer.from(bytes),
+				});
+				await extractState(page, 'reviewing');
+				await page.waitForSelector('[data-testid="figure-row"]');
+				expect(await page.textContent('[data-testid="report-text"]')).toContain(
+					'Thường trực HĐND huyện Phúc Thọ',
+				);
+				await screenshot(page, `extract-review-${kind}`);
+				await reviewAndAccept(page, title);
+				await checkOverview(page, title);
+				await reload(page);
+				await waitForRankingValue(page, DAN_PHUONG, '4');
+				await removeSource(page, before);
+				expect(pageErrors(page)).toEqual([]);
+				expect(foreignRequests(page)).toEqual([]);
+				await page.close();
+			},
+		);
 	}
 });
