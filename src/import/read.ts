@@ -16,6 +16,8 @@ import { readXlsx } from './xlsx.ts';
 export const MAX_FILE_BYTES = 50_000_000;
 /** Most data rows read from one file. */
 export const MAX_ROWS = 100_000;
+/** Columns read from a sheet: far beyond any council table, well within Excel's 16,384. */
+export const MAX_COLUMNS = 1024;
 
 export interface ReadOptions {
 	/** Parquet bytes → Arrow IPC stream (the data layer's parquet-wasm). */
@@ -48,6 +50,10 @@ const MESSAGES = {
 	parquet: (reason: string): Bilingual => ({
 		vi: `Tệp Parquet không đọc được (${reason}).`,
 		en: `The Parquet file cannot be read (${reason}).`,
+	}),
+	droppedCells: (cells: number, first: string): Bilingual => ({
+		vi: `Không đọc ${cells.toLocaleString('vi-VN')} ô có giá trị nằm ngoài ${MAX_COLUMNS.toLocaleString('vi-VN')} cột đầu (ô đầu tiên: ${first}).`,
+		en: `${cells.toLocaleString('en-GB')} cell(s) with values beyond the first ${MAX_COLUMNS.toLocaleString('en-GB')} columns were not read (the first: ${first}).`,
 	}),
 	noHeader: {
 		vi: 'Không tìm thấy dòng tiêu đề: dòng đầu tiên có nội dung phải là tên các cột.',
@@ -117,7 +123,7 @@ export async function readImportFile(bytes: Uint8Array, options: ReadOptions): P
 			const book = readXlsx(bytes, {
 				maxPartBytes: 200_000_000,
 				maxRows: MAX_ROWS + 50,
-				maxColumns: 256,
+				maxColumns: MAX_COLUMNS,
 			});
 			if (!book.ok) {
 				return book.reason === 'too many rows'
@@ -133,7 +139,13 @@ export async function readImportFile(bytes: Uint8Array, options: ReadOptions): P
 					);
 				}) ?? book.sheets.find((s) => s.rows.length > 0);
 			if (!sheet) return fail('empty', MESSAGES.empty);
-			return sheetFrom(sheet.rows, { format: 'xlsx', sheetName: sheet.name });
+			return sheetFrom(sheet.rows, {
+				format: 'xlsx',
+				sheetName: sheet.name,
+				...(sheet.dropped && {
+					notices: [MESSAGES.droppedCells(sheet.dropped.cells, sheet.dropped.first)],
+				}),
+			});
 		}
 		if (kind === 'parquet') {
 			const grid = await readParquet(bytes, options.decodeParquet, MAX_ROWS);

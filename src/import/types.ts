@@ -23,6 +23,8 @@ export interface Sheet {
 	delimiter?: string;
 	/** For workbooks: the name of the sheet read. */
 	sheetName?: string;
+	/** What the reader did that the user should know (values beyond the column limit, say). */
+	notices?: Bilingual[];
 	/** Row number of the header. */
 	headerRow: number;
 	headers: string[];
