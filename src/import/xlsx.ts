@@ -322,6 +322,10 @@ export interface SheetToWrite {
 	textColumns?: readonly number[];
 	/** Freeze the first row. */
 	header?: boolean;
+	/** Merged ranges ("A5:A6"), as a report's title block and two-row header have. */
+	merges?: readonly string[];
+	/** Hidden in Excel. */
+	hidden?: boolean;
 }
 
 const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -349,11 +353,14 @@ function sheetXml(sheet: SheetToWrite): string {
 			return `<row r="${r + 1}">${cells}</row>`;
 		})
 		.join('');
+	const merges = sheet.merges?.length
+		? `<mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`
+		: '';
 	const pane = sheet.header
 		? '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>'
 		: '';
 	return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${pane}${cols ? `<cols>${cols}</cols>` : ''}<sheetData>${rows}</sheetData></worksheet>`;
+<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${pane}${cols ? `<cols>${cols}</cols>` : ''}<sheetData>${rows}</sheetData>${merges}</worksheet>`;
 }
 
 /** A workbook of the given sheets as .xlsx bytes. Deterministic: no clock, fixed zip dates. */
@@ -377,7 +384,10 @@ export function writeXlsx(sheets: readonly SheetToWrite[]): Uint8Array {
 		'xl/workbook.xml': file(
 			`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>${sheets
-				.map((s, i) => `<sheet name="${escapeXml(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
+				.map(
+					(s, i) =>
+						`<sheet name="${escapeXml(s.name)}" sheetId="${i + 1}"${s.hidden ? ' state="hidden"' : ''} r:id="rId${i + 1}"/>`,
+				)
 				.join('')}</sheets></workbook>`,
 		),
 		'xl/_rels/workbook.xml.rels': file(
