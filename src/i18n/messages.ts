@@ -36,6 +36,12 @@ export const vi = {
 	dataMappingIgnore: 'Bỏ qua',
 	dataMappingUnmatched: 'Chưa nhận ra',
 	dataMappingUnitName: 'Tên đơn vị (để kiểm tra mã)',
+	dataSheetsTitle: 'Trang tính được đọc',
+	dataSheetsNote:
+		'Trang tính ẩn chỉ được đọc khi chọn. Khi đọc nhiều trang tính, đơn vị hoặc kỳ báo cáo của từng trang lấy từ tên trang hoặc phần đầu trang khi các dòng không ghi.',
+	dataSheetsHidden: 'ẩn',
+	dataSheetsRows: '{n} dòng',
+	dataSheetsAll: 'Đọc mọi trang tính đang hiện',
 	dataRegionTitle: 'Bảng số liệu tìm thấy trong tệp',
 	dataRegionSheet: 'Trang tính “{sheet}”',
 	dataRegionSummary:
@@ -396,6 +402,12 @@ export const en: Messages = {
 	dataMappingIgnore: 'Ignore',
 	dataMappingUnmatched: 'Not recognised',
 	dataMappingUnitName: 'Unit name (to check the code)',
+	dataSheetsTitle: 'Sheets read',
+	dataSheetsNote:
+		"Hidden sheets are read only when chosen. With several sheets, each sheet's unit or period is taken from its name or title block where the rows do not give it.",
+	dataSheetsHidden: 'hidden',
+	dataSheetsRows: '{n} rows',
+	dataSheetsAll: 'Read every visible sheet',
 	dataRegionTitle: 'The table found in the file',
 	dataRegionSheet: 'Sheet “{sheet}”',
 	dataRegionSummary:

@@ -40,23 +40,24 @@ export function regionOf(sheet: SourceSheet, header?: SheetChoice['header']): Ta
 }
 
 /** Names a workbook writer gives sheets by default: they say nothing about the unit. */
-const GENERIC_NAME = /^(sheet|trang tinh|bieu|bang|mau|tong hop|so lieu|data|du lieu)\s*\d*$/;
+const GENERIC_NAME =
+	/^(sheet|trang tinh|bieu|bang|mau|tong hop|so lieu|data|du lieu|bao cao|huong dan)\s*\d*$/;
 
-/** The title block's facts, completed by the sheet's name ("Xã Hạ Bằng", "2023", "6 tháng 2024"). */
+/** The sheet's name when it may name a unit or a period ("Hạ Bằng", "2023"), not "Sheet1". */
+export function telling(sheet: SourceSheet): string | null {
+	const folded = foldVietnamese(sheet.name);
+	return GENERIC_NAME.test(folded) || folded === '' ? null : sheet.name;
+}
+
+/** The title block's facts; the period completed by the sheet's name ("2023", "6 tháng 2024"). */
 export function titleOf(sheet: SourceSheet, region: TableRegion): TitleFacts {
 	const lines = sheet.rows
 		.slice(0, region.headerIndex)
 		.flatMap((r) => r.cells.map(textOf).filter((t) => t !== ''));
-	const title = readTitleBlock(lines);
-	const generic = GENERIC_NAME.test(foldVietnamese(sheet.name));
-	const named = generic ? {} : readTitleBlock([sheet.name]);
-	const facts: TitleFacts = { ...title };
+	const facts = readTitleBlock(lines);
+	const name = telling(sheet);
+	const named = name === null ? {} : readTitleBlock([name]);
 	if (!facts.period && named.period) Object.assign(facts, pickPeriod(named));
-	const rank = (l: TitleFacts['unitLevel']) => (l === 'commune' ? 3 : l === 'district' ? 2 : 1);
-	if (named.unit && (!facts.unit || rank(named.unitLevel) > rank(facts.unitLevel))) {
-		facts.unit = named.unit;
-		if (named.unitLevel) facts.unitLevel = named.unitLevel;
-	}
 	return facts;
 }
 
@@ -88,13 +89,19 @@ export function defaultChoice(source: ReadSource): SheetChoice[] {
 		const title = titleOf(sheet, region);
 		return {
 			columns: region.mapping.filter((m) => m !== null).join(','),
-			key: `${title.unit ?? ''}|${title.period ?? ''}|${title.year ?? ''}|${title.month ?? ''}`,
+			key: `${telling(sheet) ?? ''}|${title.unit ?? ''}|${title.period ?? ''}|${title.year ?? ''}|${title.month ?? ''}`,
+			// Rows that say their own unit and year need no sheet to say it for them.
+			selfContained:
+				region.mapping.includes('year') &&
+				(region.mapping.includes('unit_code') || region.mapping.includes('unit_name')),
 		};
 	};
 	const signatures = withTable.map(signature);
 	const sameTable = signatures.every((s) => s.columns === signatures[0]!.columns);
 	const ownFacts = new Set(signatures.map((s) => s.key)).size === signatures.length;
-	if (withTable.length > 1 && sameTable && ownFacts) return withTable.map((sheet) => ({ sheet }));
+	if (withTable.length > 1 && sameTable && ownFacts && !signatures[0]!.selfContained) {
+		return withTable.map((sheet) => ({ sheet }));
+	}
 	return [{ sheet: withTable[0]! }];
 }
 
@@ -214,12 +221,21 @@ export function assembleTable(
 			const y = Number(textOf(row.cells[yearAt]) || title.year);
 			return Number.isInteger(y) && y > 1990 ? schemeOfYear(y, title.period) : null;
 		};
-		// The title's unit, as the unit of every row, or as the unit the rows' names lie within.
+		const rank = (level: string | undefined) =>
+			level === 'commune' ? 3 : level === 'district' ? 2 : level === 'province' ? 1 : 0;
+		// The sheet's unit: its title block's, or one its name names within it (a sheet per commune of
+		// a district's workbook); the unit of every row, or the unit the rows' names lie within.
 		const titleUnit = (p: (typeof parts)[number], row: SheetRow) => {
 			const scheme = schemeOf(row, p.title);
-			return p.title.unit && scheme
+			if (!scheme) return null;
+			const fromTitle = p.title.unit
 				? units.find(p.title.unit, scheme, { level: p.title.unitLevel ?? null })
 				: null;
+			const name = telling(p.sheet);
+			const fromName = name ? units.find(name, scheme, { within: fromTitle?.code ?? null }) : null;
+			return fromName && (!fromTitle || rank(fromName.level) > rank(fromTitle.level))
+				? fromName
+				: fromTitle;
 		};
 		if (nameAt >= 0) {
 			addColumn('unit_code', 'Mã đơn vị (theo tên)', (p, row) => {

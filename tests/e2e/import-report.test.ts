@@ -61,6 +61,9 @@ describe('importing a report workbook', () => {
 		await page.waitForSelector('[data-import-status="checked"] .report[data-accepted="2"]', {
 			timeout: 60_000,
 		});
+		// The hidden first sheet is listed but not read.
+		expect(await page.getAttribute('.sheets', 'data-sheets-chosen')).toBe('1');
+		expect(await page.isChecked('.sheets label[data-sheet="Hướng dẫn"] input')).toBe(false);
 		// The region: the visible sheet, headers on rows 7–8, columns A–H, figures from row 10.
 		const region = page.locator('.region[data-region-sheet="Tổng hợp"]');
 		expect(await region.getAttribute('data-header-rows')).toBe('7,8');
@@ -83,6 +86,13 @@ describe('importing a report workbook', () => {
 		await page.waitForSelector('.region[data-header-rows="7"]');
 		await page.selectOption('.region select[data-header-height]', '2');
 		await page.waitForSelector('.region[data-header-rows="7,8"]');
+		await page.waitForSelector('[data-import-status="checked"] .report[data-accepted="2"]');
+		// Ticking the hidden sheet reads it too (its table has no rows); unticking it restores the table.
+		await page.check('.sheets label[data-sheet="Hướng dẫn"] input');
+		await page.waitForSelector('.sheets[data-sheets-chosen="0,1"]');
+		await page.waitForSelector('.region[data-region-sheet="Hướng dẫn"]');
+		await page.uncheck('.sheets label[data-sheet="Hướng dẫn"] input');
+		await page.waitForSelector('.sheets[data-sheets-chosen="1"]');
 		await page.waitForSelector('[data-import-status="checked"] .report[data-accepted="2"]');
 
 		await page.click('button.primary');

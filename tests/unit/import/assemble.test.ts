@@ -180,3 +180,101 @@ describe('a report with a title block', () => {
 		expect(sheet.headers[3]).toBe('Thường lệ');
 	});
 });
+
+/** A commune's own sheet: the district's title block, the commune in the sheet's name, one row. */
+function communeSheet(name: string, supervisions: number, hidden = false) {
+	return {
+		name,
+		hidden,
+		rows: [
+			['HĐND HUYỆN THẠCH THẤT'],
+			['KẾT QUẢ HOẠT ĐỘNG HĐND CẤP XÃ NĂM 2023'],
+			[],
+			['Kỳ họp thường lệ', 'Kỳ họp chuyên đề', 'Cuộc giám sát'],
+			[2, 1, supervisions],
+		],
+	};
+}
+
+describe('sheets', () => {
+	test('a hidden first sheet is skipped unless chosen', async () => {
+		const bytes = writeXlsx([
+			councilSheet('Cũ', 'HĐND HUYỆN THẠCH THẤT', 'Năm 2022', THACH_THAT_COMMUNES, {
+				hidden: true,
+			}),
+			councilSheet('Mới', 'HĐND HUYỆN THẠCH THẤT', 'Năm 2023', THACH_THAT_COMMUNES.slice(0, 1)),
+		]);
+		const read = await readImportFile(bytes, options);
+		expect(read.ok && read.sheet.sheetName).toBe('Mới');
+		expect(read.ok && read.source!.sheets.map((s) => [s.name, s.hidden ?? false])).toEqual([
+			['Cũ', true],
+			['Mới', false],
+		]);
+		// Chosen by the user, both are read, each with the year of its own title block.
+		const { sheet, mapping } = assembleTable(read.ok ? read.source! : (null as never), [
+			{ sheet: 0 },
+			{ sheet: 1 },
+		]);
+		const year = mapping.indexOf('year');
+		const code = mapping.indexOf('unit_code');
+		expect(sheet.rows.map((r) => [r.cells[code], r.cells[year], r.cells.at(-1)])).toEqual([
+			['10009', 2022, 'Cũ'],
+			['09955', 2022, 'Cũ'],
+			['09958', 2022, 'Cũ'],
+			['10009', 2023, 'Mới'],
+		]);
+		expect(sheet.headers.at(-1)).toBe('Trang tính');
+	});
+
+	test('a sheet per commune is read as a whole, each commune taken from its sheet name', async () => {
+		const bytes = writeXlsx([
+			communeSheet('Hạ Bằng', 4),
+			communeSheet('Liên Quan', 5),
+			communeSheet('Đại Đồng', 3),
+		]);
+		const source = await sourceOf(bytes);
+		const read = await readImportFile(bytes, options);
+		// Every sheet has the same table for its own commune: all are read by default.
+		expect(read.ok && read.sheet.regions!.map((r) => r.sheetName)).toEqual([
+			'Hạ Bằng',
+			'Liên Quan',
+			'Đại Đồng',
+		]);
+		const { sheet, mapping } = assembleTable(
+			source,
+			[0, 1, 2].map((sheet) => ({ sheet })),
+			{ units: new UnitNames(UNITS) },
+		);
+		expect(sheet.headers.slice(3)).toEqual([
+			'Năm (theo tiêu đề)',
+			'Mã đơn vị (theo tiêu đề)',
+			'Trang tính',
+		]);
+		const result = validateRows({ sheet, mapping, units: new UnitCatalog(UNITS) });
+		expect(result.accepted.map((f) => [f.unit_code, f.year, f.values.supervisions])).toEqual([
+			['10009', 2023, 4],
+			['09955', 2023, 5],
+			['09958', 2023, 3],
+		]);
+	});
+
+	test('sheets per year, named by their year', async () => {
+		const bytes = writeXlsx(
+			['2022', '2023'].map((name) => ({
+				name,
+				rows: [
+					['Mã đơn vị', 'Cuộc giám sát'],
+					['276', Number(name) - 2000],
+				],
+			})),
+		);
+		const read = await readImportFile(bytes, options);
+		expect(read.ok).toBe(true);
+		if (!read.ok) return;
+		const year = read.sheet.headers.indexOf('Năm (theo tiêu đề)');
+		expect(read.sheet.rows.map((r) => [r.cells[0], r.cells[1], r.cells[year]])).toEqual([
+			['276', 22, 2022],
+			['276', 23, 2023],
+		]);
+	});
+});
