@@ -8,6 +8,7 @@ import type { Bilingual } from '../model/metrics.ts';
 import { assembleTable, initialChoice } from './assemble.ts';
 import { parseCsv, sniffDelimiter } from './csv.ts';
 import { decodeText } from './encoding.ts';
+import { convertLegacyCells } from './legacy-detect.ts';
 import { readParquet, type ParquetDecoder } from './parquet.ts';
 import type { ReadSource } from './source.ts';
 import type { Cell, ReadError, ReadResult } from './types.ts';
@@ -56,6 +57,14 @@ const MESSAGES = {
 		vi: `Không đọc ${cells.toLocaleString('vi-VN')} ô có giá trị nằm ngoài ${MAX_COLUMNS.toLocaleString('vi-VN')} cột đầu (ô đầu tiên: ${first}).`,
 		en: `${cells.toLocaleString('en-GB')} cell(s) with values beyond the first ${MAX_COLUMNS.toLocaleString('en-GB')} columns were not read (the first: ${first}).`,
 	}),
+	legacyFile: (label: string): Bilingual => ({
+		vi: `Tệp viết bằng bảng mã cũ ${label}: đã chuyển sang Unicode. Kiểm tra lại tên đơn vị và tiêu đề cột.`,
+		en: `The file is written in the old ${label} encoding: converted to Unicode. Check the unit names and column headers.`,
+	}),
+	legacyCells: (cells: number, label: string): Bilingual => ({
+		vi: `${cells.toLocaleString('vi-VN')} ô viết bằng bảng mã cũ ${label} (phông .VnTime, VNI-Times…): đã chuyển sang Unicode.`,
+		en: `${cells.toLocaleString('en-GB')} cell(s) written in the old ${label} encoding (.VnTime, VNI-Times… fonts): converted to Unicode.`,
+	}),
 	noHeader: {
 		vi: 'Không tìm thấy dòng tiêu đề: dòng đầu tiên có nội dung phải là tên các cột.',
 		en: 'No header row found: the first row with content must name the columns.',
@@ -103,8 +112,11 @@ export async function readImportFile(bytes: Uint8Array, options: ReadOptions): P
 					? fail('too_many_rows', MESSAGES.tooManyRows)
 					: fail('xlsx', MESSAGES.xlsx(book.reason));
 			}
+			// Cells typed with legacy fonts (.VnTime, VNI-Times) arrive as Windows-1252 symbols.
+			const legacy = convertLegacyCells(book.sheets);
 			return tableOf({
 				format: 'xlsx',
+				...(legacy && { notices: [MESSAGES.legacyCells(legacy.cells, legacy.label)] }),
 				sheets: book.sheets.map((sheet) => ({
 					name: sheet.name,
 					rows: sheet.rows,
@@ -144,6 +156,7 @@ export async function readImportFile(bytes: Uint8Array, options: ReadOptions): P
 			format: 'csv',
 			encoding: decoded.encoding,
 			delimiter,
+			...(decoded.legacy && { notices: [MESSAGES.legacyFile(decoded.encoding)] }),
 			sheets: [{ name: 'csv', rows }],
 		});
 	} catch (error) {
