@@ -68,6 +68,9 @@ const pickPeriod = (f: TitleFacts): TitleFacts => {
 	);
 };
 
+/** A date as the workbook reader writes it: "dd/mm/yyyy", perhaps with a time. */
+const DATE = /^(\d{2})\/(\d{2})\/(\d{4})(?: \d{2}:\d{2})?$/;
+
 /** A total row ("Tổng cộng", "Cộng"): not a unit's figures. */
 const TOTAL = /^(tong cong|cong|tong so|tong|toan huyen|toan tinh|toan xa|total)$/;
 
@@ -199,6 +202,15 @@ export function assembleTable(
 			row.cells[headers.length - 1] = values[i]!;
 		});
 	};
+	// A year or month column of dates ("31/12/2023") gives the date's year or month.
+	for (const id of ['year', 'month'] as const) {
+		const at = mapping.indexOf(id);
+		if (at < 0) continue;
+		for (const { row } of rows) {
+			const date = DATE.exec(textOf(row.cells[at]));
+			if (date) row.cells[at] = Number(id === 'year' ? date[3] : date[2]);
+		}
+	}
 	const width = headers.length;
 	for (const { row } of rows) while (row.cells.length < width) row.cells.push(null);
 	const has = (id: ImportColumnId) => mapping.includes(id);

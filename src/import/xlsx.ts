@@ -1,8 +1,8 @@
 /**
  * Excel workbooks (.xlsx, Office Open XML) read and written with fflate's zip and a small XML reader:
- * cell values only (no formulas evaluated: the cached value is read; no styles, no dates, which the
- * contract does not need). Numbers stay numbers, so a count typed as 1,5 in Excel arrives as 1.5 and is
- * refused as a decimal, while text cells keep what was typed ("1.143").
+ * cell values only (no formulas evaluated: the cached value is read; styles only to tell dates, which
+ * come out as "dd/mm/yyyy" text, see xlsx-dates.ts). Numbers stay numbers, so a count typed as 1,5 in
+ * Excel arrives as 1.5 and is refused as a decimal, while text cells keep what was typed ("1.143").
  *
  * Why not a library: read-excel-file is not on the registry mirror, exceljs weighs about 1 MB and needs
  * Node's stream polyfills in the browser, and SheetJS on npm is an old release.
@@ -19,8 +19,10 @@ import {
 	relationships,
 	relsPathOf,
 	sharedStringsPath,
+	stylesPath,
 	workbookPath,
 } from './xlsx-parts.ts';
+import { isoToText, serialToText, styleKinds, type DateKind } from './xlsx-dates.ts';
 import { cellTextOf } from './xlsx-text.ts';
 
 export interface WorkbookSheet {
@@ -123,13 +125,31 @@ interface ParsedSheet {
 	dropped: { cells: number; first: string } | null;
 }
 
-function sheetRows(xml: string, strings: string[], limits: XlsxLimits): ParsedSheet | string {
+/** How the workbook writes dates: which cell styles are dates, and its date system. */
+interface DateStyles {
+	kinds: Map<number, DateKind>;
+	date1904: boolean;
+}
+
+function sheetRows(
+	xml: string,
+	strings: string[],
+	limits: XlsxLimits,
+	dates: DateStyles,
+): ParsedSheet | string {
 	const rows: SheetRow[] = [];
 	const merges: CellRange[] = [];
 	let dropped: ParsedSheet['dropped'] = null;
 	let row: SheetRow | null = null;
 	let lastRow = 0;
-	let cell: { col: number; ref: string; type: string; value: string; inline: string } | null = null;
+	let cell: {
+		col: number;
+		ref: string;
+		type: string;
+		style: number;
+		value: string;
+		inline: string;
+	} | null = null;
 	let inValue = false;
 	let inInline = false;
 	let rowHasRef = false;
@@ -158,6 +178,7 @@ function sheetRows(xml: string, strings: string[], limits: XlsxLimits): ParsedSh
 					col: col < 0 ? row.cells.length : col,
 					ref: e.attrs.r ?? '',
 					type: e.attrs.t ?? 'n',
+					style: Number(e.attrs.s ?? 0),
 					value: '',
 					inline: '',
 				};
@@ -171,7 +192,11 @@ function sheetRows(xml: string, strings: string[], limits: XlsxLimits): ParsedSh
 			if (e.name === 'v') inValue = false;
 			else if (e.name === 't') inInline = false;
 			else if (e.name === 'c' && row && cell) {
-				const value = cellValue(cell.type, cell.value, cell.inline, strings);
+				let value = cellValue(cell.type, cell.value, cell.inline, strings);
+				const kind = dates.kinds.get(cell.style);
+				if (typeof value === 'number' && kind) {
+					value = serialToText(value, kind, dates.date1904) ?? value;
+				} else if (cell.type === 'd' && typeof value === 'string') value = isoToText(value);
 				// Empty cells (styled, bordered) take no room: the width is that of cells with values.
 				if (value !== null) {
 					if (cell.col >= limits.maxColumns) {
@@ -263,9 +288,10 @@ export function readXlsx(bytes: Uint8Array, limits: XlsxLimits = DEFAULT_LIMITS)
 		const rels = relationships(workbookPart, mapText(relsPathOf(workbookPart)));
 		const byId = new Map(rels.map((r) => [r.id, r.target]));
 		const stringsPart = sharedStringsPath(workbookPart, rels, types);
+		const stylesPart = stylesPath(workbookPart, rels, types);
 		// Every part the workbook points at, and the usual sheet names for workbooks without relationships.
 		const wanted = new Set(
-			[workbookPart, stringsPart, ...rels.map((r) => r.target)].map(foldPartName),
+			[workbookPart, stringsPart, stylesPart, ...rels.map((r) => r.target)].map(foldPartName),
 		);
 		const worksheetFolder = `${workbookPart.slice(0, workbookPart.lastIndexOf('/') + 1)}worksheets/`;
 		const parts = unzipParts(
@@ -284,6 +310,7 @@ export function readXlsx(bytes: Uint8Array, limits: XlsxLimits = DEFAULT_LIMITS)
 		const workbook = text(workbookPart);
 		if (!workbook) return { ok: false, reason: `no ${workbookPart}` };
 		const strings = sharedStrings(text(stringsPart));
+		const dates: DateStyles = { kinds: styleKinds(text(stylesPart)), date1904: false };
 		const sheets: WorkbookSheet[] = [];
 		let date1904 = false;
 		let position = 0;
@@ -291,13 +318,14 @@ export function readXlsx(bytes: Uint8Array, limits: XlsxLimits = DEFAULT_LIMITS)
 			if (e.type !== 'open') continue;
 			if (e.name === 'workbookPr') {
 				date1904 = e.attrs.date1904 === '1' || e.attrs.date1904?.toLowerCase() === 'true';
+				dates.date1904 = date1904;
 			}
 			if (e.name !== 'sheet') continue;
 			position++;
 			const path = (e.attrs.id && byId.get(e.attrs.id)) || `${worksheetFolder}sheet${position}.xml`;
 			const xml = text(path);
 			if (xml === undefined) continue;
-			const parsed = sheetRows(xml, strings, limits);
+			const parsed = sheetRows(xml, strings, limits, dates);
 			if (typeof parsed === 'string') return { ok: false, reason: parsed };
 			const sheet: WorkbookSheet = { name: e.attrs.name ?? `Sheet${position}`, rows: parsed.rows };
 			if (e.attrs.state === 'hidden' || e.attrs.state === 'veryHidden') sheet.hidden = true;

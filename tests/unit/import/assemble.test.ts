@@ -278,3 +278,22 @@ describe('sheets', () => {
 		]);
 	});
 });
+
+describe('dates in year and month columns', () => {
+	test('a year or month column of dates gives their year or month', () => {
+		const source: ReadSource = {
+			format: 'xlsx',
+			sheets: [
+				{
+					name: 'A',
+					rows: [
+						{ number: 1, cells: ['Mã đơn vị', 'Năm', 'Tháng', 'Kỳ báo cáo', 'Cuộc giám sát'] },
+						{ number: 2, cells: ['276', '31/12/2023', '01/03/2023 00:00', 'Tháng', 4] },
+					],
+				},
+			],
+		};
+		const { sheet } = assembleTable(source, [{ sheet: 0 }]);
+		expect(sheet.rows[0]!.cells).toEqual(['276', 2023, 3, 'Tháng', 4]);
+	});
+});

@@ -208,3 +208,54 @@ function colRef(index: number): string {
 	}
 	return s;
 }
+
+/** A workbook whose cells have the given styles, with a styles part and the date system chosen. */
+function datedWorkbook(cells: string, date1904: boolean): Uint8Array {
+	return zipSync({
+		'_rels/.rels': strToU8(
+			`<Relationships><Relationship Id="r" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+		),
+		'xl/workbook.xml': strToU8(
+			`<workbook xmlns:r="${REL}"><workbookPr${date1904 ? ' date1904="1"' : ''}/><sheets><sheet name="A" sheetId="1" r:id="s"/></sheets></workbook>`,
+		),
+		'xl/_rels/workbook.xml.rels': strToU8(
+			`<Relationships><Relationship Id="s" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="t" Type="${REL}/styles" Target="styles.xml"/></Relationships>`,
+		),
+		'xl/styles.xml': strToU8(
+			'<styleSheet><numFmts count="2"><numFmt numFmtId="164" formatCode="dd/mm/yyyy;@"/><numFmt numFmtId="165" formatCode="#,##0"/></numFmts>' +
+				'<cellStyleXfs count="1"><xf numFmtId="0"/></cellStyleXfs>' +
+				'<cellXfs count="5"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/><xf numFmtId="22"/><xf numFmtId="165"/></cellXfs></styleSheet>',
+		),
+		'xl/worksheets/sheet1.xml': strToU8(
+			`<worksheet><sheetData><row r="1">${cells}</row></sheetData></worksheet>`,
+		),
+	});
+}
+
+describe('dates', () => {
+	const cells =
+		'<c r="A1" s="1"><v>45291</v></c><c r="B1" s="2"><v>45291</v></c><c r="C1" s="3"><v>45291.5</v></c>' +
+		'<c r="D1" s="4"><v>45291</v></c><c r="E1"><v>45291</v></c><c r="F1" t="d"><v>2023-12-31T00:00:00</v></c>' +
+		'<c r="G1" s="1"><v>59</v></c><c r="H1" s="1"><v>61</v></c>';
+
+	test('date-formatted cells come out as dates in the 1900 system; numbers stay numbers', () => {
+		expect(rowsOf(datedWorkbook(cells, false))[0]!.cells).toEqual([
+			'31/12/2023',
+			'31/12/2023',
+			'31/12/2023 12:00',
+			45291,
+			45291,
+			'31/12/2023',
+			'28/02/1900',
+			'01/03/1900',
+		]);
+	});
+
+	test('the 1904 system is honoured', () => {
+		expect(rowsOf(datedWorkbook(cells, true))[0]!.cells.slice(0, 3)).toEqual([
+			'01/01/2028',
+			'01/01/2028',
+			'01/01/2028 12:00',
+		]);
+	});
+});
