@@ -73,11 +73,15 @@ export function bandLabels(
 	headerIndex: number,
 	height: number,
 ): string[] {
-	const byNumber = new Map(rows.map((r) => [r.number, r]));
 	const band = rows.slice(headerIndex, headerIndex + height);
+	// A merge's top-left cell is at or above the band: only those rows and merges are looked at.
+	const byNumber = new Map(rows.slice(0, headerIndex + height).map((r) => [r.number, r]));
+	const top = band[0]?.number ?? 0;
+	const bottom = band.at(-1)?.number ?? 0;
+	const inBand = merges.filter((m) => m.bottom >= top && m.top <= bottom);
 	const width = Math.max(0, ...band.map((r) => r.cells.length));
 	const grid = band.map((_, k) =>
-		Array.from({ length: width }, (_, c) => mergedText(rows, byNumber, merges, headerIndex + k, c)),
+		Array.from({ length: width }, (_, c) => mergedText(rows, byNumber, inBand, headerIndex + k, c)),
 	);
 	for (let k = 0; k < grid.length - 1; k++) {
 		for (let c = 1; c < width; c++) {

@@ -75,9 +75,27 @@ export class ImportSession {
 			return;
 		}
 		const { names } = await this.#units();
-		const assembled = assembleTable(source, this.choice, { units: names });
-		this.table = assembled.sheet;
-		this.mapping = assembled.mapping;
+		try {
+			const assembled = assembleTable(source, this.choice, { units: names });
+			this.table = assembled.sheet;
+			this.mapping = assembled.mapping;
+		} catch (error) {
+			// A bug in taking the table must not leave the panel reading: the file is refused with it.
+			const reason = error instanceof Error ? error.message : String(error);
+			this.read = {
+				ok: false,
+				error: {
+					code: 'unreadable',
+					message: {
+						vi: `Không đọc được bảng trong tệp (${reason}).`,
+						en: `The table in the file could not be read (${reason}).`,
+					},
+				},
+			};
+			this.table = null;
+			this.status = 'read-failed';
+			return;
+		}
 		await this.validate();
 	}
 
