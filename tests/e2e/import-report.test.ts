@@ -80,6 +80,13 @@ describe('importing a report workbook', () => {
 			await page.locator('.mapping tr[data-header="Năm (theo tiêu đề)"] select').inputValue(),
 		).toBe('year');
 		await screenshot(page, 'import-report-region', { fullPage: true });
+		// The same in English.
+		await page.click('button.lang');
+		await expect
+			.poll(() => region.locator('.summary').textContent())
+			.toContain('Column headers on row 7–8, columns A–H; figures from row 10 to row 12.');
+		await screenshot(page, 'import-report-region-en', { fullPage: true });
+		await page.click('button.lang');
 
 		// Moving the header one row down reads "Thường lệ" alone; moving it back restores the table.
 		await page.selectOption('.region select[data-header-height]', '1');
