@@ -36,6 +36,25 @@ export const vi = {
 	dataMappingIgnore: 'Bỏ qua',
 	dataMappingUnmatched: 'Chưa nhận ra',
 	dataMappingUnitName: 'Tên đơn vị (để kiểm tra mã)',
+	dataSheetsTitle: 'Trang tính được đọc',
+	dataSheetsNote:
+		'Trang tính ẩn chỉ được đọc khi chọn. Khi đọc nhiều trang tính, đơn vị hoặc kỳ báo cáo của từng trang lấy từ tên trang hoặc phần đầu trang khi các dòng không ghi.',
+	dataSheetsHidden: 'ẩn',
+	dataSheetsRows: '{n} dòng',
+	dataSheetsAll: 'Đọc mọi trang tính đang hiện',
+	dataRegionTitle: 'Bảng số liệu tìm thấy trong tệp',
+	dataRegionSheet: 'Trang tính “{sheet}”',
+	dataRegionSummary:
+		'Tiêu đề cột ở dòng {header}, cột {columns}; số liệu từ dòng {first} đến dòng {last}.',
+	dataRegionNoRows: 'Tiêu đề cột ở dòng {header}, cột {columns}; không có dòng số liệu.',
+	dataRegionTitleBlock:
+		'Phần đầu trang ghi: {facts}. Dùng làm giá trị mặc định khi các dòng không ghi.',
+	dataRegionUnit: 'đơn vị {unit}',
+	dataRegionPeriod: 'kỳ báo cáo {period}',
+	dataRegionHeaderAt: 'Tiêu đề cột bắt đầu ở',
+	dataRegionHeaderHeight: 'Số dòng tiêu đề',
+	dataRegionRow: 'Dòng {n}',
+	dataRegionPreview: 'Phần đầu trang tính: dòng tiêu đề tô đậm, dòng số liệu có viền trái',
 	dataReportTitle: 'Kết quả kiểm tra',
 	dataReportSummary:
 		'{total} dòng: {accepted} hợp lệ, {rejected} bị loại, {empty} dòng trống; {warnings} cảnh báo.',
@@ -454,6 +473,25 @@ export const en: Messages = {
 	dataMappingIgnore: 'Ignore',
 	dataMappingUnmatched: 'Not recognised',
 	dataMappingUnitName: 'Unit name (to check the code)',
+	dataSheetsTitle: 'Sheets read',
+	dataSheetsNote:
+		"Hidden sheets are read only when chosen. With several sheets, each sheet's unit or period is taken from its name or title block where the rows do not give it.",
+	dataSheetsHidden: 'hidden',
+	dataSheetsRows: '{n} rows',
+	dataSheetsAll: 'Read every visible sheet',
+	dataRegionTitle: 'The table found in the file',
+	dataRegionSheet: 'Sheet “{sheet}”',
+	dataRegionSummary:
+		'Column headers on row {header}, columns {columns}; figures from row {first} to row {last}.',
+	dataRegionNoRows: 'Column headers on row {header}, columns {columns}; no rows of figures.',
+	dataRegionTitleBlock:
+		'The title block says: {facts}. Used as defaults where the rows say nothing.',
+	dataRegionUnit: 'unit {unit}',
+	dataRegionPeriod: 'period {period}',
+	dataRegionHeaderAt: 'Column headers start at',
+	dataRegionHeaderHeight: 'Header rows',
+	dataRegionRow: 'Row {n}',
+	dataRegionPreview: 'Top of the sheet: header rows in bold, rows of figures marked on the left',
 	dataReportTitle: 'Check results',
 	dataReportSummary:
 		'{total} rows: {accepted} valid, {rejected} rejected, {empty} empty; {warnings} warnings.',
