@@ -7,11 +7,16 @@
  * Cancelling asks the engine to cancel a query still computing and stops reading between batches; if the
  * engine does not answer within `cancelGraceMs` (stuck inside one call), it is terminated, started again
  * and reloaded, and the result says so.
+ *
+ * The console must not leave the page: every engine is locked once its data is loaded (workspace-lock.ts,
+ * so a reset locks the new one too), and scripts pass the guard (sql-guard.ts) before any statement runs.
  */
 import { Table, type RecordBatch, type Schema } from 'apache-arrow';
 import type { Connector } from './connector.ts';
 import { parseSqlError, type SqlErrorInfo } from './sql-error.ts';
+import { engineRefusal, refuseStatement } from './sql-guard.ts';
 import { isReadOnly, splitStatements, type StatementSpan } from './sql-text.ts';
+import { lockEngine } from './workspace-lock.ts';
 
 /** An engine the workspace can stream from, cancel and terminate. */
 export interface WorkspaceEngine extends Connector {
@@ -28,6 +33,11 @@ export interface WorkspaceOptions {
 	createEngine: () => Promise<WorkspaceEngine>;
 	/** Loads the dataset into a new engine. */
 	loadData: (engine: WorkspaceEngine) => Promise<void>;
+	/**
+	 * Locks an engine once its data is loaded (default: lockEngine, no files, no network, settings
+	 * frozen). Only tests of the running logic, on a scripted engine that has no settings, replace it.
+	 */
+	lock?: (engine: WorkspaceEngine) => Promise<void>;
 	/** Rows kept per result (for the table, charts and downloads); more are counted only. */
 	keepRows?: number;
 	/** How long a cancelled query may take to stop before the engine is restarted. */
@@ -95,6 +105,7 @@ export class Workspace {
 		this.#options = {
 			keepRows: 100_000,
 			cancelGraceMs: 1_500,
+			lock: lockEngine,
 			now: () => performance.now(),
 			...options,
 		};
@@ -116,6 +127,7 @@ export class Workspace {
 	async #boot(): Promise<WorkspaceEngine> {
 		const engine = await this.#options.createEngine();
 		await this.#options.loadData(engine);
+		await this.#options.lock(engine);
 		return engine;
 	}
 
@@ -169,6 +181,13 @@ export class Workspace {
 			changedData: false,
 			restarted: false,
 		};
+		const refused = this.#guard(script, statements);
+		if (refused) {
+			result.status = 'error';
+			result.error = refused;
+			result.elapsedMs = elapsed();
+			return result;
+		}
 		let current: StatementSpan | null = null;
 		// What the statement being streamed has given so far: shown if the user cancels.
 		let partial: { rows: number; kept: readonly RecordBatch[] } | null = null;
@@ -200,6 +219,8 @@ export class Workspace {
 			} else {
 				result.status = 'error';
 				const info = parseSqlError(error, current?.text ?? script);
+				const refusal = engineRefusal(info);
+				if (refusal) info.refused = refusal;
 				if (current && info.offset !== null) {
 					const offset = current.from + info.offset;
 					const before = script.slice(0, offset).split('\n');
@@ -214,6 +235,25 @@ export class Workspace {
 		}
 		result.elapsedMs = elapsed();
 		return result;
+	}
+
+	/** The first statement of the script that the guard refuses, as an error placed in the script. */
+	#guard(script: string, statements: StatementSpan[]): SqlErrorInfo | null {
+		for (const statement of statements) {
+			const refusal = refuseStatement(statement.text);
+			if (!refusal) continue;
+			const offset = statement.from + refusal.offset;
+			const before = script.slice(0, offset).split('\n');
+			return {
+				kind: '',
+				refused: refusal.reason,
+				message: statement.text.length > 200 ? `${statement.text.slice(0, 200)}…` : statement.text,
+				offset,
+				line: before.length,
+				column: [...before[before.length - 1]!].length + 1,
+			};
+		}
+		return null;
 	}
 
 	/** Stream one statement: keep the first rows, count them all, stop between batches when cancelled. */
