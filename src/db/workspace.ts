@@ -15,7 +15,8 @@ import { Table, type RecordBatch, type Schema } from 'apache-arrow';
 import type { Connector } from './connector.ts';
 import { parseSqlError, type SqlErrorInfo } from './sql-error.ts';
 import { engineRefusal, refuseStatement } from './sql-guard.ts';
-import { isReadOnly, splitStatements, type StatementSpan } from './sql-text.ts';
+import { isDouble } from './integer-columns.ts';
+import { firstKeyword, isReadOnly, splitStatements, type StatementSpan } from './sql-text.ts';
 import { lockEngine } from './workspace-lock.ts';
 
 /** An engine the workspace can stream from, cancel and terminate. */
@@ -73,7 +74,16 @@ export interface RunResult {
 	changedData: boolean;
 	/** The engine had to be restarted (and the data reloaded) to stop the query. */
 	restarted: boolean;
+	/**
+	 * DuckDB's type of each column of `table` (BIGINT, HUGEINT, DOUBLE…), in order, when the result has
+	 * columns that arrive as doubles and the engine could describe the query; else null. Downloads use
+	 * it to write whole-number sums as integers (see integer-columns.ts).
+	 */
+	columnTypes: string[] | null;
 }
+
+/** Queries that DESCRIBE can bind (not SHOW, DESCRIBE, SUMMARIZE or EXPLAIN, nor writes). */
+const DESCRIBABLE = new Set(['SELECT', 'WITH', 'FROM', 'VALUES', 'TABLE']);
 
 /** The error thrown to callers when a query is cancelled. */
 class Cancelled extends Error {
@@ -180,6 +190,7 @@ export class Workspace {
 			error: null,
 			changedData: false,
 			restarted: false,
+			columnTypes: null,
 		};
 		const refused = this.#guard(script, statements);
 		if (refused) {
@@ -205,6 +216,9 @@ export class Workspace {
 				result.totalRows = streamed.totalRows;
 				result.keptRows = streamed.table.numRows;
 				if (!isReadOnly(statement.text)) result.changedData = true;
+			}
+			if (current && result.table) {
+				result.columnTypes = await this.#describe(engine, current.text, result.table);
 			}
 		} catch (error) {
 			if (error instanceof Cancelled) {
@@ -235,6 +249,22 @@ export class Workspace {
 		}
 		result.elapsedMs = elapsed();
 		return result;
+	}
+
+	/**
+	 * DuckDB's column types of a read-only query's result (DESCRIBE binds it without running it), when
+	 * some column arrived as a double; null otherwise, or when the engine cannot describe it.
+	 */
+	async #describe(engine: WorkspaceEngine, sql: string, table: Table): Promise<string[] | null> {
+		const doubles = table.schema.fields.some((field) => isDouble(field.type));
+		if (!doubles || !DESCRIBABLE.has(firstKeyword(sql))) return null;
+		try {
+			const described = await engine.query(`DESCRIBE ${sql}`);
+			const types = described.toArray().map((row) => String(row.toJSON().column_type));
+			return types.length === table.numCols ? types : null;
+		} catch {
+			return null;
+		}
 	}
 
 	/** The first statement of the script that the guard refuses, as an error placed in the script. */
