@@ -305,6 +305,11 @@ export const vi = {
 	sqlErrorAt: 'Dòng {line}, cột {column}',
 	sqlErrorNoPosition: 'Không rõ vị trí lỗi',
 	sqlErrorGoTo: 'Đến chỗ lỗi',
+	sqlRefusedTitle: 'Câu lệnh bị từ chối',
+	sqlRefusedExternal:
+		'Truy vấn không được truy cập mạng hoặc tệp ngoài trang. Không gian SQL chỉ đọc các bảng đã nạp sẵn; câu lệnh bị từ chối, không có yêu cầu nào được gửi đi.',
+	sqlRefusedSettings:
+		'Các cài đặt của không gian SQL đã bị khoá để truy vấn không ra được ngoài trang; câu lệnh bị từ chối.',
 	sqlNoResultYet: 'Chưa có kết quả. Bấm “Chạy truy vấn” hoặc Ctrl+Enter.',
 	sqlRowsTotal: '{total} dòng',
 	sqlRowsSoFar: 'Ít nhất {total} dòng (dừng trước khi đếm hết)',
@@ -742,6 +747,11 @@ export const en: Messages = {
 	sqlErrorAt: 'Line {line}, column {column}',
 	sqlErrorNoPosition: 'No position given',
 	sqlErrorGoTo: 'Go to the error',
+	sqlRefusedTitle: 'Statement refused',
+	sqlRefusedExternal:
+		'Queries may not reach the network or files outside the page. The SQL workspace reads only the tables already loaded; the statement was refused and no request was sent.',
+	sqlRefusedSettings:
+		"The SQL workspace's settings are locked so that queries cannot leave the page; the statement was refused.",
 	sqlNoResultYet: 'No result yet. Press “Run query” or Ctrl+Enter.',
 	sqlRowsTotal: '{total} rows',
 	sqlRowsSoFar: 'At least {total} rows (stopped before the end)',

@@ -205,6 +205,11 @@ describe('one chart', () => {
 			})),
 		);
 		expect(rows.length - 1).toBeGreaterThanOrEqual(bars.length);
+		// A unit without a figure has no rank: an empty field, not the dash shown on screen.
+		const unranked = rows.slice(1).filter((row) => row[2] === '');
+		expect(unranked.length).toBeGreaterThan(0);
+		for (const row of unranked) expect(row[0]).toBe('');
+		for (const row of rows.slice(1)) expect(row[0]).toMatch(/^(\d+)?$/);
 		bars.forEach((bar, i) => {
 			const row = rows[i + 1]!;
 			expect(bar.label).toContain(row[1]!);
