@@ -76,7 +76,7 @@ describe('the Content-Security-Policy', () => {
 		}
 	});
 
-	test.each(['overview', 'compare', 'map', 'notebooks', 'data'])(
+	test.each(['overview', 'compare', 'map', 'notebooks', 'data', 'extract'])(
 		'the %s screen works under it',
 		async (screen) => {
 			const page = await open(`/?v=${screen}`);
