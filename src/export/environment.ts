@@ -47,6 +47,8 @@ export function exportEnvironment(
 		subtitle,
 		sources: (shows) => sourcesLine(sourcesFor(data.sources, shows), kindLabel, t, view.lang),
 		stamp: stampLine(now, location.href, t, view.lang),
+		date: now,
+		url: location.href,
 		simulatedMark: t('exportSimulated'),
 		hints: [t('rankingHint'), t('brushHint'), t('mapDrillEmpty')],
 	};

@@ -6,6 +6,9 @@
 import type { Theme } from '../state/theme.svelte.ts';
 import { captureChart, themeColours, withTheme, type Captured } from './capture.ts';
 import { composeSvg, escapeXml } from './compose.ts';
+import { uniqueCredits, type Credit } from './credits.ts';
+import { svgMetadata, pngTextEntries, type ExportMetadata } from './metadata.ts';
+import { addPngText } from './png-text.ts';
 import { FONT_FAMILY, embeddedFontCss } from './fonts.ts';
 import {
 	PRESETS,
@@ -34,6 +37,9 @@ export interface ExportEnvironment {
 	sources: (shows: { simulated: boolean; reported: boolean }) => string;
 	/** The footer's other paragraphs: export date and link. */
 	stamp: string;
+	/** When the export is made, and the link to the exact view (for the file's metadata). */
+	date: Date;
+	url: string;
 	/** The simulated-data mark. */
 	simulatedMark: string;
 	/** Notes that only make sense on screen (how to click), left out of exports. */
@@ -51,6 +57,8 @@ export interface ExportedSvg {
 	height: number;
 	/** Where the title is drawn: text there means the embedded font has been loaded. */
 	titleBox: { x: number; y: number; width: number; height: number };
+	/** What the file says about itself (also written into a PNG's text layer). */
+	metadata: ExportMetadata;
 }
 
 function titleBox(layout: ExportLayout): ExportedSvg['titleBox'] {
@@ -73,6 +81,17 @@ interface PanelFacts {
 	reported: boolean;
 	body: HTMLElement | null;
 	wide: boolean;
+	/** Credits of data the chart draws (boundaries), from its `[data-credit]` lines. */
+	credits: Credit[];
+}
+
+function creditsOf(section: HTMLElement): Credit[] {
+	return [...section.querySelectorAll<HTMLElement>('[data-credit]')].map((el) => ({
+		id: el.dataset.credit ?? '',
+		text: (el.textContent ?? '').replace(/\s+/g, ' ').trim(),
+		licence: el.dataset.licence ?? '',
+		licenceUrl: el.dataset.licenceUrl ?? '',
+	}));
 }
 
 function facts(section: HTMLElement, hints: readonly string[]): PanelFacts {
@@ -91,6 +110,7 @@ function facts(section: HTMLElement, hints: readonly string[]): PanelFacts {
 		reported: section.querySelector('[data-badge="reported"]') !== null,
 		body: section.querySelector<HTMLElement>('[data-chart-body]'),
 		wide: container > 0 && section.getBoundingClientRect().width > 0.7 * container,
+		credits: creditsOf(section),
 	};
 }
 
@@ -161,19 +181,27 @@ export async function exportPanelSvg(
 	);
 	const texts: ExportTexts = {
 		...header(about.title, env, about.notes, about.simulated),
-		footer: [env.sources(about), env.stamp],
+		footer: [env.sources(about), ...about.credits.map((c) => c.text), env.stamp],
 	};
 	const layout = layoutExport(PRESETS[options.preset], captured, texts, measure);
+	const metadata: ExportMetadata = {
+		title: about.title,
+		description: about.summary || about.title,
+		date: env.date,
+		url: env.url,
+		credits: about.credits,
+	};
 	const svg = composeSvg({
 		layout,
 		colours,
 		fontCss,
-		title: about.title,
-		description: about.summary || about.title,
+		title: metadata.title,
+		description: metadata.description,
+		metadata: svgMetadata(metadata),
 		body: captured.markup,
 		lang: env.lang,
 	});
-	return { svg, width: layout.width, height: layout.height, titleBox: titleBox(layout) };
+	return { svg, width: layout.width, height: layout.height, titleBox: titleBox(layout), metadata };
 }
 
 /** Every given panel on one sheet, with one header and one footer. */
@@ -226,9 +254,10 @@ export async function exportSheetSvg(
 		.join('');
 	const simulated = items.some((i) => i.about.simulated);
 	const reported = items.some((i) => i.about.reported);
+	const credits = uniqueCredits(items.flatMap((i) => i.about.credits));
 	const texts: ExportTexts = {
 		...header(title, env, [], simulated),
-		footer: [env.sources({ simulated, reported }), env.stamp],
+		footer: [env.sources({ simulated, reported }), ...credits.map((c) => c.text), env.stamp],
 	};
 	const layout = layoutExport(
 		PRESETS[options.preset],
@@ -236,16 +265,24 @@ export async function exportSheetSvg(
 		texts,
 		measure,
 	);
+	const metadata: ExportMetadata = {
+		title,
+		description: items.map((i) => `${i.about.title}: ${i.about.summary}`).join(' '),
+		date: env.date,
+		url: env.url,
+		credits,
+	};
 	const svg = composeSvg({
 		layout,
 		colours,
 		fontCss,
 		title,
-		description: items.map((i) => `${i.about.title}: ${i.about.summary}`).join(' '),
+		description: metadata.description,
+		metadata: svgMetadata(metadata),
 		body,
 		lang: env.lang,
 	});
-	return { svg, width: layout.width, height: layout.height, titleBox: titleBox(layout) };
+	return { svg, width: layout.width, height: layout.height, titleBox: titleBox(layout), metadata };
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -291,7 +328,10 @@ async function fontSettled(image: HTMLImageElement, exported: ExportedSvg): Prom
 	}
 }
 
-/** Draws an SVG document on a canvas at `density` pixels per CSS pixel; a PNG. */
+/**
+ * Draws an SVG document on a canvas at `density` pixels per CSS pixel; a PNG whose text layer holds the
+ * export's metadata (title, credits, date, link).
+ */
 export async function svgToPng(exported: ExportedSvg, density: number): Promise<Blob> {
 	const url = URL.createObjectURL(new Blob([exported.svg], { type: 'image/svg+xml' }));
 	try {
@@ -305,12 +345,17 @@ export async function svgToPng(exported: ExportedSvg, density: number): Promise<
 		const context = canvas.getContext('2d');
 		if (!context) throw new Error('no 2D canvas');
 		context.drawImage(image, 0, 0, canvas.width, canvas.height);
-		return await new Promise<Blob>((resolve, reject) =>
+		const drawn = await new Promise<Blob>((resolve, reject) =>
 			canvas.toBlob(
 				(blob) => (blob ? resolve(blob) : reject(new Error('PNG encoding failed'))),
 				'image/png',
 			),
 		);
+		const bytes = addPngText(
+			new Uint8Array(await drawn.arrayBuffer()),
+			pngTextEntries(exported.metadata),
+		);
+		return new Blob([bytes as BlobPart], { type: 'image/png' });
 	} finally {
 		URL.revokeObjectURL(url);
 	}
