@@ -7,7 +7,14 @@ import { measureById } from '../model/measures.ts';
 import { LEVEL_LABELS } from '../model/units.ts';
 import type { DataStore } from '../state/data.svelte.ts';
 import type { View } from '../state/view.svelte.ts';
-import { filterSubtitle, sourcesFor, sourcesLine, stampLine } from './describe.ts';
+import {
+	countedSourceText,
+	countedSourcesLine,
+	filterSubtitle,
+	sourcesFor,
+	sourcesLine,
+	stampLine,
+} from './describe.ts';
 import type { ExportEnvironment } from './export.ts';
 
 /** Screens whose charts follow the dashboard's filters. */
@@ -45,7 +52,11 @@ export function exportEnvironment(
 	return {
 		lang: view.lang,
 		subtitle,
-		sources: (shows) => sourcesLine(sourcesFor(data.sources, shows), kindLabel, t, view.lang),
+		sources: (shows, counted) =>
+			counted
+				? countedSourcesLine(counted, kindLabel, t, view.lang)
+				: sourcesLine(sourcesFor(data.sources, shows), kindLabel, t, view.lang),
+		sourceText: (source) => countedSourceText(source, kindLabel, t, view.lang),
 		stamp: stampLine(now, location.href, t, view.lang),
 		date: now,
 		url: location.href,

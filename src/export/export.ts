@@ -7,7 +7,13 @@ import type { Theme } from '../state/theme.svelte.ts';
 import { captureChart, themeColours, withTheme, type Captured } from './capture.ts';
 import { composeSvg, escapeXml } from './compose.ts';
 import { uniqueCredits, type Credit } from './credits.ts';
-import { svgMetadata, pngTextEntries, type ExportMetadata } from './metadata.ts';
+import { mergeCountedSources, type CountedSource } from './describe.ts';
+import {
+	svgMetadata,
+	pngTextEntries,
+	type ExportMetadata,
+	type MetadataSource,
+} from './metadata.ts';
 import { addPngText } from './png-text.ts';
 import { FONT_FAMILY, embeddedFontCss } from './fonts.ts';
 import {
@@ -26,6 +32,11 @@ export interface PanelSource {
 	section: HTMLElement;
 	/** Makes sure the chart (not its table) is on screen; resolves to the undo. */
 	prepare(): Promise<() => void>;
+	/**
+	 * The sources of the figures the chart draws (or, with `table`, of its data table's rows), with how
+	 * many figures each gave; null when the chart cannot say (it then names the sources by kind).
+	 */
+	sources?(table?: boolean): Promise<CountedSource[] | null>;
 }
 
 /** What every export says around its charts, from the app's state. */
@@ -33,8 +44,16 @@ export interface ExportEnvironment {
 	lang: string;
 	/** The active filters in words (empty on screens without filters). */
 	subtitle: string;
-	/** The sources line for charts showing simulated and/or reported figures. */
-	sources: (shows: { simulated: boolean; reported: boolean }) => string;
+	/**
+	 * The sources line: the counted sources of the figures drawn when known, else every source of the
+	 * kinds the chart shows (simulated and/or reported).
+	 */
+	sources: (
+		shows: { simulated: boolean; reported: boolean },
+		counted: readonly CountedSource[] | null,
+	) => string;
+	/** One counted source in words, for the file's metadata and the CSV's header. */
+	sourceText: (source: CountedSource) => string;
 	/** The footer's other paragraphs: export date and link. */
 	stamp: string;
 	/** When the export is made, and the link to the exact view (for the file's metadata). */
@@ -114,6 +133,21 @@ function facts(section: HTMLElement, hints: readonly string[]): PanelFacts {
 	};
 }
 
+/** Counted sources as the metadata lists them. */
+export function metadataSources(
+	counted: readonly CountedSource[] | null,
+	env: ExportEnvironment,
+): MetadataSource[] | null {
+	return (
+		counted?.map((s) => ({
+			id: s.id,
+			kind: s.kind,
+			figures: s.figures,
+			text: env.sourceText(s),
+		})) ?? null
+	);
+}
+
 let measuring: CanvasRenderingContext2D | null = null;
 
 /** Text widths in the app's font, which the page has loaded (the export embeds the same font). */
@@ -168,6 +202,7 @@ export async function exportPanelSvg(
 	options: ExportOptions,
 ): Promise<ExportedSvg> {
 	const fontCss = await fontsReady();
+	const counted = (await panel.sources?.()) ?? null;
 	const { captured, about, colours } = await withCharts([panel], () =>
 		withTheme(options.theme, () => {
 			const about = facts(panel.section, env.hints);
@@ -181,7 +216,7 @@ export async function exportPanelSvg(
 	);
 	const texts: ExportTexts = {
 		...header(about.title, env, about.notes, about.simulated),
-		footer: [env.sources(about), ...about.credits.map((c) => c.text), env.stamp],
+		footer: [env.sources(about, counted), ...about.credits.map((c) => c.text), env.stamp],
 	};
 	const layout = layoutExport(PRESETS[options.preset], captured, texts, measure);
 	const metadata: ExportMetadata = {
@@ -190,6 +225,7 @@ export async function exportPanelSvg(
 		date: env.date,
 		url: env.url,
 		credits: about.credits,
+		sources: metadataSources(counted, env),
 	};
 	const svg = composeSvg({
 		layout,
@@ -212,6 +248,7 @@ export async function exportSheetSvg(
 	options: ExportOptions,
 ): Promise<ExportedSvg> {
 	const fontCss = await fontsReady();
+	const lists = await Promise.all(panels.map(async (p) => (await p.sources?.()) ?? null));
 	const { items, colours } = await withCharts(panels, () =>
 		withTheme(options.theme, () => ({
 			items: panels
@@ -255,9 +292,15 @@ export async function exportSheetSvg(
 	const simulated = items.some((i) => i.about.simulated);
 	const reported = items.some((i) => i.about.reported);
 	const credits = uniqueCredits(items.flatMap((i) => i.about.credits));
+	// Counted only when every chart could count its own (else the kinds stand for all of them).
+	const counted = lists.every((l) => l !== null) ? mergeCountedSources(lists) : null;
 	const texts: ExportTexts = {
 		...header(title, env, [], simulated),
-		footer: [env.sources({ simulated, reported }), ...credits.map((c) => c.text), env.stamp],
+		footer: [
+			env.sources({ simulated, reported }, counted),
+			...credits.map((c) => c.text),
+			env.stamp,
+		],
 	};
 	const layout = layoutExport(
 		PRESETS[options.preset],
@@ -271,6 +314,7 @@ export async function exportSheetSvg(
 		date: env.date,
 		url: env.url,
 		credits,
+		sources: metadataSources(counted, env),
 	};
 	const svg = composeSvg({
 		layout,

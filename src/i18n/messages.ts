@@ -156,6 +156,11 @@ export const vi = {
 	exportSelected: 'đơn vị được chọn: {units}',
 	exportLevel: '{level}',
 	exportUnitList: 'Danh mục đơn vị hành chính: Tổng cục Thống kê',
+	exportFigures: '{n} số liệu',
+	exportFigure: '{n} số liệu',
+	exportSourcesMany:
+		'Nguồn: {count} nguồn cho {figures} số liệu ({kinds}); danh sách đầy đủ nằm trong siêu dữ liệu của tệp và ở mục “Nguồn dữ liệu” tại liên kết bên dưới',
+	exportNoFigures: 'biểu đồ không có số liệu nào',
 	summaryLabel: 'Tóm tắt',
 	summaryNoData: 'Chưa có số liệu.',
 	summaryHighLow: 'Cao nhất: {top} ({topValue}); thấp nhất: {bottom} ({bottomValue}).',
@@ -575,6 +580,11 @@ export const en: Messages = {
 	exportSelected: 'units selected: {units}',
 	exportLevel: '{level} level',
 	exportUnitList: 'Unit list: General Statistics Office',
+	exportFigures: '{n} figures',
+	exportFigure: '{n} figure',
+	exportSourcesMany:
+		'Sources: {count} sources for {figures} figures ({kinds}); the full list is in the file’s metadata and under “Data sources” at the link below',
+	exportNoFigures: 'the chart shows no figures',
 	summaryLabel: 'Summary',
 	summaryNoData: 'No figures yet.',
 	summaryHighLow: 'Highest: {top} ({topValue}); lowest: {bottom} ({bottomValue}).',

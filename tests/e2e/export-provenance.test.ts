@@ -67,3 +67,58 @@ for (const year of [2024, 2025] as const) {
 		expect(foreignRequests(page)).toEqual([]);
 	});
 }
+
+test('the ranking of Hà Nội’s districts in 2022 names exactly the sources of its figures', async () => {
+	const page = await app.open('/?p=2023:01&lv=district&y0=2016&y1=2022');
+	await waitForRender(page, 'ranking');
+	const values = await page.$$eval('[data-chart="ranking"] g[data-unit-key]', (rows) =>
+		rows.map((r) => r.getAttribute('data-value')),
+	);
+	expect(values).toHaveLength(30);
+	const drawn = values.filter((v) => v !== '' && v !== null).length;
+	// Thạch Thất's 2022 figure is the report's; every other district's is simulated.
+	const expected = { 'seed-000': 1, 'simulated-v1': drawn - 1 };
+	const others = [
+		'seed-001',
+		'seed-002',
+		'seed-003',
+		'seed-004',
+		'Thanh Liêm',
+		'Hương Thủy',
+		'Tuyên Quang',
+	];
+
+	const svg = readFileSync((await exportFile(page, 'ranking', 'svg')).path, 'utf8');
+	const listed = Object.fromEntries(
+		[...svg.matchAll(/<hdnd:source id="([^"]+)" kind="[^"]+" figures="(\d+)">/g)].map((m) => [
+			m[1],
+			Number(m[2]),
+		]),
+	);
+	expect(listed).toEqual(expected);
+	const footer = [...svg.matchAll(/data-band="footer">([^<]*)</g)].map((m) => m[1]).join(' ');
+	expect(footer).toContain('Thạch Thất');
+	expect(footer).toContain('1 số liệu');
+	expect(footer).toContain(`${drawn - 1} số liệu`);
+	const metadata = /<metadata[\s\S]*?<\/metadata>/.exec(svg)![0];
+	for (const other of others) expect(`${metadata} ${footer}`).not.toContain(other);
+
+	const png = await exportFile(page, 'ranking', 'png-2');
+	copyFileSync(png.path, join(EXPORT_DIR, 'ranking-hanoi-2022@2x.png'));
+	const text = readPngText(new Uint8Array(readFileSync(png.path)));
+	const lines = text['Data sources']!.split('\n');
+	expect(lines).toHaveLength(2);
+	expect(lines[0]).toMatch(new RegExp(`^Mô phỏng: .*: ${drawn - 1} số liệu$`));
+	expect(lines[1]).toMatch(/^Báo cáo: .*Thạch Thất.*: 1 số liệu$/);
+
+	const csv = readFileSync((await exportFile(page, 'ranking', 'csv')).path, 'utf8');
+	const comments = csv
+		.slice(1)
+		.split('\r\n')
+		.filter((line) => line.startsWith('#'));
+	expect(comments).toHaveLength(2);
+	expect(comments[1]).toMatch(/^# Nguồn: Báo cáo: .*Thạch Thất.*: 1 số liệu$/);
+	for (const other of others) expect(csv).not.toContain(other);
+
+	expect(pageErrors(page)).toEqual([]);
+});

@@ -172,6 +172,8 @@ describe('one chart', () => {
 			.slice(1)
 			.trimEnd()
 			.split('\r\n')
+			// The sources come first as "#" comment lines.
+			.filter((line) => !line.startsWith('#'))
 			.map((line) => line.split(','));
 		expect(rows[0]!.slice(0, 3)).toEqual(['Hạng', 'Đơn vị', 'Tổng số kỳ họp']);
 		const bars = await overview.$$eval('[data-chart="ranking"] g[data-unit-key]', (rows) =>

@@ -36,6 +36,20 @@ describe('the file metadata', () => {
 		date: new Date('2026-11-23T08:00:00Z'),
 		url: 'http://127.0.0.1:4173/?v=map&y=2024',
 		credits: [boundaryCredit('2023', t)],
+		sources: [
+			{
+				id: 'simulated-v1',
+				kind: 'simulated',
+				figures: 62,
+				text: 'Mô phỏng: Bộ dữ liệu: 62 số liệu',
+			},
+			{
+				id: 'seed-000',
+				kind: 'reported',
+				figures: 1,
+				text: 'Báo cáo: Thạch Thất <2022>: 1 số liệu',
+			},
+		],
 	};
 
 	test('the SVG metadata names each credit with its licence, escaped', () => {
@@ -43,6 +57,9 @@ describe('the file metadata', () => {
 		expect(xml).toMatch(/^<metadata id="export-metadata"><hdnd:export xmlns:hdnd="urn:/);
 		expect(xml).toContain('<hdnd:credit id="boundaries-2016" licence="CC BY-SA 4.0"');
 		expect(xml).toContain('date="2026-11-23T08:00:00.000Z"');
+		expect(xml).toContain(
+			'<hdnd:source id="seed-000" kind="reported" figures="1">Báo cáo: Thạch Thất &lt;2022&gt;: 1 số liệu</hdnd:source>',
+		);
 		expect(xml).toContain('href="http://127.0.0.1:4173/?v=map&amp;y=2024"');
 		const doc = new DOMParser().parseFromString(
 			`<svg xmlns="http://www.w3.org/2000/svg">${xml}</svg>`,
@@ -59,6 +76,9 @@ describe('the file metadata', () => {
 			'(CC BY-SA 4.0: https://creativecommons.org/licenses/by-sa/4.0/)',
 		);
 		expect(entries['URL']).toBe(meta.url);
+		expect(entries['Data sources']).toBe(
+			'Mô phỏng: Bộ dữ liệu: 62 số liệu\nBáo cáo: Thạch Thất <2022>: 1 số liệu',
+		);
 		expect(entries['Creation Time']).toBe('Mon, 23 Nov 2026 08:00:00 GMT');
 	});
 });
