@@ -22,7 +22,8 @@ import { num, str, strList } from './sql.ts';
 /** The unit-year rows a chart draws its figures from. */
 export interface FigureScope {
 	basis: Basis;
-	measure: MeasureId;
+	/** The measure drawn; null for parts that draw several (the tiles): every unit-year then counts. */
+	measure: MeasureId | null;
 	from: number;
 	to: number;
 	/** The units drawn by key, or every unit of a level in an area (of one list when `scheme` is set). */
@@ -77,6 +78,17 @@ export function mapScope(f: ViewFilters): FigureScope {
 	};
 }
 
+/** The headline tiles: every measure of the last year and the year before, over the level and area. */
+export function tilesScope(f: ViewFilters): FigureScope {
+	return {
+		basis: f.basis,
+		measure: null,
+		from: f.yearTo - 1,
+		to: f.yearTo,
+		units: { level: f.level, province: f.province, scheme: null },
+	};
+}
+
 /** Trends and heatmaps: the units drawn, over the years shown. */
 export function seriesScope(f: ViewFilters, units: readonly string[]): FigureScope {
 	return { basis: f.basis, measure: f.measure, from: f.yearFrom, to: f.yearTo, units };
@@ -85,10 +97,8 @@ export function seriesScope(f: ViewFilters, units: readonly string[]): FigureSco
 /** The sources of a chart's figures, most figures first, with their `sources` row. */
 export function figureSourcesSql(scope: FigureScope): string {
 	const table = yearlyTable(scope.basis);
-	const where = [
-		`year BETWEEN ${num(scope.from)} AND ${num(scope.to)}`,
-		`${unitValueSql(scope.measure)} IS NOT NULL`,
-	];
+	const where = [`year BETWEEN ${num(scope.from)} AND ${num(scope.to)}`];
+	if (scope.measure) where.push(`${unitValueSql(scope.measure)} IS NOT NULL`);
 	if (Array.isArray(scope.units)) {
 		where.push(scope.units.length ? `unit_key IN ${strList(scope.units)}` : 'FALSE');
 	} else {

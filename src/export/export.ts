@@ -19,7 +19,7 @@ import { FONT_FAMILY, embeddedFontCss } from './fonts.ts';
 import {
 	PRESETS,
 	layoutExport,
-	layoutSheet,
+	fitSheet,
 	type ExportLayout,
 	type ExportTexts,
 	type Measure,
@@ -37,6 +37,8 @@ export interface PanelSource {
 	 * many figures each gave; null when the chart cannot say (it then names the sources by kind).
 	 */
 	sources?(table?: boolean): Promise<CountedSource[] | null>;
+	/** The title on a sheet for a part of the screen that has no panel title (the headline tiles). */
+	title?: () => string;
 }
 
 /** What every export says around its charts, from the app's state. */
@@ -100,6 +102,8 @@ interface PanelFacts {
 	reported: boolean;
 	body: HTMLElement | null;
 	wide: boolean;
+	/** A row of its own on every sheet (`data-sheet-row`: the headline tiles). */
+	row: boolean;
 	/** Credits of data the chart draws (boundaries), from its `[data-credit]` lines. */
 	credits: Credit[];
 }
@@ -113,22 +117,26 @@ function creditsOf(section: HTMLElement): Credit[] {
 	}));
 }
 
-function facts(section: HTMLElement, hints: readonly string[]): PanelFacts {
+function facts(section: HTMLElement, hints: readonly string[], fallbackTitle = ''): PanelFacts {
 	const text = (el: Element | null) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 	// Wide: the chart spans most of the screen's content (a row of its own on a sheet).
 	const screen = section.closest('main') ?? section.parentElement;
 	const container = screen?.getBoundingClientRect().width ?? 0;
 	return {
 		chart: section.dataset.chart ?? 'chart',
-		title: text(section.querySelector('[data-panel-title]')),
+		title: text(section.querySelector('[data-panel-title]')) || fallbackTitle,
 		notes: [...section.querySelectorAll('[data-note]')]
 			.map(text)
 			.filter((n) => n && !hints.includes(n)),
 		summary: text(section.querySelector('[data-summary]')),
 		simulated: section.querySelector('[data-badge="simulated"]') !== null,
 		reported: section.querySelector('[data-badge="reported"]') !== null,
-		body: section.querySelector<HTMLElement>('[data-chart-body]'),
+		// A part drawn whole (the tiles) is its own body.
+		body: section.matches('[data-chart-body]')
+			? section
+			: section.querySelector<HTMLElement>('[data-chart-body]'),
 		wide: container > 0 && section.getBoundingClientRect().width > 0.7 * container,
+		row: section.hasAttribute('data-sheet-row'),
 		credits: creditsOf(section),
 	};
 }
@@ -252,7 +260,10 @@ export async function exportSheetSvg(
 	const { items, colours } = await withCharts(panels, () =>
 		withTheme(options.theme, () => ({
 			items: panels
-				.map((panel, i) => ({ about: facts(panel.section, env.hints), i }))
+				.map((panel, i) => ({
+					about: facts(panel.section, env.hints, panel.title?.() ?? ''),
+					i,
+				}))
 				.filter(({ about }) => about.body !== null)
 				.map(({ about, i }) => ({
 					about,
@@ -262,14 +273,35 @@ export async function exportSheetSvg(
 		})),
 	);
 	if (items.length === 0) throw new Error('no chart to export');
-	const sheet = layoutSheet(
+	const simulated = items.some((i) => i.about.simulated);
+	const reported = items.some((i) => i.about.reported);
+	const credits = uniqueCredits(items.flatMap((i) => i.about.credits));
+	// Counted only when every chart could count its own (else the kinds stand for all of them).
+	const counted = lists.every((l) => l !== null) ? mergeCountedSources(lists) : null;
+	const texts: ExportTexts = {
+		...header(title, env, [], simulated),
+		footer: [
+			env.sources({ simulated, reported }, counted),
+			...credits.map((c) => c.text),
+			env.stamp,
+		],
+	};
+	const preset = PRESETS[options.preset];
+	// The page's room between its bands decides the sheet's shape (a grid, a column, two columns).
+	const room = preset.size
+		? layoutExport(preset, { width: 1, height: 1 }, texts, measure).room
+		: null;
+	const sheet = fitSheet(
 		items.map(({ about, captured }) => ({
 			title: about.title,
 			width: captured.width,
 			height: captured.height,
 			wide: about.wide,
+			row: about.row,
 		})),
 		measure,
+		preset,
+		room,
 	);
 	const body = sheet.placements
 		.map((p, i) => {
@@ -289,25 +321,7 @@ export async function exportSheetSvg(
 			);
 		})
 		.join('');
-	const simulated = items.some((i) => i.about.simulated);
-	const reported = items.some((i) => i.about.reported);
-	const credits = uniqueCredits(items.flatMap((i) => i.about.credits));
-	// Counted only when every chart could count its own (else the kinds stand for all of them).
-	const counted = lists.every((l) => l !== null) ? mergeCountedSources(lists) : null;
-	const texts: ExportTexts = {
-		...header(title, env, [], simulated),
-		footer: [
-			env.sources({ simulated, reported }, counted),
-			...credits.map((c) => c.text),
-			env.stamp,
-		],
-	};
-	const layout = layoutExport(
-		PRESETS[options.preset],
-		{ width: sheet.width, height: sheet.height },
-		texts,
-		measure,
-	);
+	const layout = layoutExport(preset, { width: sheet.width, height: sheet.height }, texts, measure);
 	const metadata: ExportMetadata = {
 		title,
 		description: items.map((i) => `${i.about.title}: ${i.about.summary}`).join(' '),

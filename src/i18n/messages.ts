@@ -138,6 +138,7 @@ export const vi = {
 	exportSizeScreen: 'Như trên màn hình',
 	exportSizeSlide: 'Trình chiếu 16:9',
 	exportSizeA4: 'A4 ngang',
+	exportSizeA4Portrait: 'A4 dọc',
 	exportDark: 'Xuất nền tối',
 	exportView: 'Xuất cả màn hình',
 	exportViewLabel: 'Xuất cả màn hình: mọi biểu đồ của màn hình này trên một ảnh',
@@ -161,6 +162,7 @@ export const vi = {
 	exportSourcesMany:
 		'Nguồn: {count} nguồn cho {figures} số liệu ({kinds}); danh sách đầy đủ nằm trong siêu dữ liệu của tệp và ở mục “Nguồn dữ liệu” tại liên kết bên dưới',
 	exportNoFigures: 'biểu đồ không có số liệu nào',
+	exportTilesTitle: 'Các chỉ tiêu chính',
 	summaryLabel: 'Tóm tắt',
 	summaryNoData: 'Chưa có số liệu.',
 	summaryHighLow: 'Cao nhất: {top} ({topValue}); thấp nhất: {bottom} ({bottomValue}).',
@@ -562,6 +564,7 @@ export const en: Messages = {
 	exportSizeScreen: 'As on screen',
 	exportSizeSlide: '16:9 slide',
 	exportSizeA4: 'A4 landscape',
+	exportSizeA4Portrait: 'A4 portrait',
 	exportDark: 'Dark background',
 	exportView: 'Export this screen',
 	exportViewLabel: 'Export this screen: every chart of it on one image',
@@ -585,6 +588,7 @@ export const en: Messages = {
 	exportSourcesMany:
 		'Sources: {count} sources for {figures} figures ({kinds}); the full list is in the file’s metadata and under “Data sources” at the link below',
 	exportNoFigures: 'the chart shows no figures',
+	exportTilesTitle: 'Headline figures',
 	summaryLabel: 'Summary',
 	summaryNoData: 'No figures yet.',
 	summaryHighLow: 'Highest: {top} ({topValue}); lowest: {bottom} ({bottomValue}).',

@@ -5,6 +5,7 @@
  */
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PNG } from 'pngjs';
 import { expect, test } from 'vitest';
 import { readPngText } from '../helpers/png-text.ts';
 import { appSession } from './app-session.ts';
@@ -120,5 +121,37 @@ test('the ranking of Hà Nội’s districts in 2022 names exactly the sources o
 	expect(comments[1]).toMatch(/^# Nguồn: Báo cáo: .*Thạch Thất.*: 1 số liệu$/);
 	for (const other of others) expect(csv).not.toContain(other);
 
+	expect(pageErrors(page)).toEqual([]);
+});
+
+test('the whole view on each page shape: tiles, charts and the open unit detail, laid out for the page', async () => {
+	const page = await app.open('/?p=2023:01&lv=district&y0=2016&y1=2022&f=2023:276');
+	await waitForRender(page, 'ranking');
+	await waitForRender(page, 'unit-detail');
+	await waitForRender(page, 'tiles');
+	const tileValues = await page.$$eval('[data-chart="tiles"] .value', (els) =>
+		els.map((e) => e.textContent!.replace(/\s+/g, ' ').trim()),
+	);
+	expect(tileValues.length).toBeGreaterThan(0);
+	const sizes = { slide: [3200, 1800], a4: [2246, 1588], a4p: [1588, 2246] } as const;
+	for (const preset of ['slide', 'a4', 'a4p'] as const) {
+		const svg = readFileSync((await exportFile(page, 'view', 'svg', { preset })).path, 'utf8');
+		for (const part of ['tiles', 'ranking', 'unit-detail', 'trend', 'totals', 'heatmap']) {
+			expect(svg, `${preset}: ${part}`).toContain(`data-sheet-chart="${part}"`);
+		}
+		for (const value of tileValues) expect(svg).toContain(value.split(' ')[0]);
+		// The detail's title and its report, drawn.
+		expect(svg).toContain('Thạch Thất');
+		expect(svg).toContain('Hội nghị giao ban HĐND huyện, xã, thị trấn huyện Thạch Thất');
+
+		const saved = await exportFile(page, 'view', 'png-2', { preset });
+		copyFileSync(saved.path, join(EXPORT_DIR, `overview-sheet-${preset}@2x.png`));
+		const bytes = new Uint8Array(readFileSync(saved.path));
+		const png = PNG.sync.read(Buffer.from(bytes));
+		expect([png.width, png.height]).toEqual(sizes[preset]);
+		const text = readPngText(bytes);
+		expect(text['Data sources']).toContain('Thạch Thất');
+		expect(text['Data sources']).not.toContain('Thanh Liêm');
+	}
 	expect(pageErrors(page)).toEqual([]);
 });
