@@ -94,8 +94,8 @@ export function seriesScope(f: ViewFilters, units: readonly string[]): FigureSco
 	return { basis: f.basis, measure: f.measure, from: f.yearFrom, to: f.yearTo, units };
 }
 
-/** The sources of a chart's figures, most figures first, with their `sources` row. */
-export function figureSourcesSql(scope: FigureScope): string {
+/** The unit-year rows of one scope, each with (one of) its source ids. */
+function shownRows(scope: FigureScope): string {
 	const table = yearlyTable(scope.basis);
 	const where = [`year BETWEEN ${num(scope.from)} AND ${num(scope.to)}`];
 	if (scope.measure) where.push(`${unitValueSql(scope.measure)} IS NOT NULL`);
@@ -108,7 +108,19 @@ export function figureSourcesSql(scope: FigureScope): string {
 	}
 	// `yearly` has one source per row; its re-aggregation a list.
 	const ids = table === 'yearly' ? 'source_id' : 'UNNEST(source_ids) AS source_id';
-	return `WITH shown AS (SELECT ${ids} FROM ${table} WHERE ${where.join(' AND ')}),
+	return `SELECT ${str(table)} AS tbl, unit_key, year, ${ids} FROM ${table} WHERE ${where.join(' AND ')}`;
+}
+
+/**
+ * The sources of a chart's figures, most figures first, with their `sources` row. Given the scopes of
+ * several charts (a sheet), a unit-year drawn by two of them counts once.
+ */
+export function figureSourcesSql(scopes: FigureScope | readonly FigureScope[]): string {
+	const list: readonly FigureScope[] = Array.isArray(scopes) ? scopes : [scopes as FigureScope];
+	const union = list.length
+		? list.map(shownRows).join('\n\tUNION\n\t')
+		: 'SELECT NULL AS source_id WHERE FALSE';
+	return `WITH shown AS (${union}),
 	counted AS (SELECT source_id, COUNT(*)::INTEGER AS figures FROM shown GROUP BY source_id)
 	SELECT c.source_id AS id, COALESCE(s.kind, 'unknown') AS kind, s.title, s.publisher, s.date, s.url,
 		c.figures

@@ -118,13 +118,17 @@ export function countedSourcesLine(
 	return t('exportSources', { sources: items.join('; ') });
 }
 
-/** The sources of several charts on one sheet: each source once, its figures added up. */
+/**
+ * The sources of the parts of a sheet that count apart (the charts together, the unit detail): each
+ * source once, with the most figures one part takes from it. Parts may show the same figures (the
+ * detail repeats the ranking's), so adding up would count them twice.
+ */
 export function mergeCountedSources(lists: readonly (readonly CountedSource[])[]): CountedSource[] {
 	const merged = new Map<string, CountedSource>();
 	for (const list of lists) {
 		for (const s of list) {
 			const seen = merged.get(s.id);
-			merged.set(s.id, seen ? { ...seen, figures: seen.figures + s.figures } : { ...s });
+			if (!seen || s.figures > seen.figures) merged.set(s.id, { ...s });
 		}
 	}
 	return [...merged.values()].sort((a, b) => b.figures - a.figures || a.id.localeCompare(b.id));

@@ -16,6 +16,9 @@ import {
 	stampLine,
 } from './describe.ts';
 import type { ExportEnvironment } from './export.ts';
+import { figureSourcesSql } from '../db/source-queries.ts';
+import { tableRows } from '../db/table-rows.ts';
+import type { CountedSource } from './describe.ts';
 
 /** Screens whose charts follow the dashboard's filters. */
 const FILTERED_PAGES = new Set(['overview', 'compare', 'map']);
@@ -56,6 +59,10 @@ export function exportEnvironment(
 			counted
 				? countedSourcesLine(counted, kindLabel, t, view.lang)
 				: sourcesLine(sourcesFor(data.sources, shows), kindLabel, t, view.lang),
+		countSources: async (scopes) =>
+			data.coordinator
+				? tableRows<CountedSource>(await data.coordinator.query(figureSourcesSql(scopes)))
+				: [],
 		sourceText: (source) => countedSourceText(source, kindLabel, t, view.lang),
 		stamp: stampLine(now, location.href, t, view.lang),
 		date: now,

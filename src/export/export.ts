@@ -3,6 +3,7 @@
  * standalone SVG (header, chart, footer, embedded font) and as PNG drawn from it at 2× or 3×.
  * The browser side of src/export: layout.ts and compose.ts do the arithmetic and the markup.
  */
+import type { FigureScope } from '../db/source-queries.ts';
 import type { Theme } from '../state/theme.svelte.ts';
 import { captureChart, themeColours, withTheme, type Captured } from './capture.ts';
 import { composeSvg, escapeXml } from './compose.ts';
@@ -37,6 +38,11 @@ export interface PanelSource {
 	 * many figures each gave; null when the chart cannot say (it then names the sources by kind).
 	 */
 	sources?(table?: boolean): Promise<CountedSource[] | null>;
+	/**
+	 * The unit-year rows the chart draws (null: none), so that a sheet counts a figure two charts draw
+	 * once; parts without it (the unit detail) count through `sources`.
+	 */
+	scope?(): FigureScope | null;
 	/** The title on a sheet for a part of the screen that has no panel title (the headline tiles). */
 	title?: () => string;
 }
@@ -54,6 +60,8 @@ export interface ExportEnvironment {
 		shows: { simulated: boolean; reported: boolean },
 		counted: readonly CountedSource[] | null,
 	) => string;
+	/** The sources of the figures the given scopes draw together (each unit-year once). */
+	countSources: (scopes: readonly FigureScope[]) => Promise<CountedSource[]>;
 	/** One counted source in words, for the file's metadata and the CSV's header. */
 	sourceText: (source: CountedSource) => string;
 	/** The footer's other paragraphs: export date and link. */
@@ -248,6 +256,26 @@ export async function exportPanelSvg(
 	return { svg, width: layout.width, height: layout.height, titleBox: titleBox(layout), metadata };
 }
 
+/**
+ * The sources of a sheet: the charts' unit-years together (each once), and the parts that count apart;
+ * null unless every part can say (the kinds then stand for all of them).
+ */
+async function sheetSources(
+	panels: readonly PanelSource[],
+	env: ExportEnvironment,
+): Promise<CountedSource[] | null> {
+	const scopes = panels
+		.filter((p) => p.scope)
+		.map((p) => p.scope!())
+		.filter((s) => s !== null);
+	const apart = await Promise.all(
+		panels.filter((p) => !p.scope).map(async (p) => (await p.sources?.()) ?? null),
+	);
+	if (apart.some((l) => l === null)) return null;
+	const together = scopes.length ? await env.countSources(scopes) : [];
+	return mergeCountedSources([together, ...(apart as CountedSource[][])]);
+}
+
 /** Every given panel on one sheet, with one header and one footer. */
 export async function exportSheetSvg(
 	panels: readonly PanelSource[],
@@ -256,7 +284,7 @@ export async function exportSheetSvg(
 	options: ExportOptions,
 ): Promise<ExportedSvg> {
 	const fontCss = await fontsReady();
-	const lists = await Promise.all(panels.map(async (p) => (await p.sources?.()) ?? null));
+	const counted = await sheetSources(panels, env);
 	const { items, colours } = await withCharts(panels, () =>
 		withTheme(options.theme, () => ({
 			items: panels
@@ -276,8 +304,6 @@ export async function exportSheetSvg(
 	const simulated = items.some((i) => i.about.simulated);
 	const reported = items.some((i) => i.about.reported);
 	const credits = uniqueCredits(items.flatMap((i) => i.about.credits));
-	// Counted only when every chart could count its own (else the kinds stand for all of them).
-	const counted = lists.every((l) => l !== null) ? mergeCountedSources(lists) : null;
 	const texts: ExportTexts = {
 		...header(title, env, [], simulated),
 		footer: [

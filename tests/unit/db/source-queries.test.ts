@@ -93,6 +93,20 @@ describe('the sources of a chart’s figures', () => {
 	});
 });
 
+describe('several charts on one sheet', () => {
+	test('a unit-year two charts draw counts once', async () => {
+		const ranking = rankingScope(HANOI_2022);
+		const area = areaScope(HANOI_2022);
+		const once = counts(await rows(db, figureSourcesSql([ranking, ranking])));
+		expect(once).toEqual(counts(await rows(db, figureSourcesSql(ranking))));
+		// The ranking's unit-years are among the totals': together they are the totals'.
+		expect(counts(await rows(db, figureSourcesSql([ranking, area])))).toEqual(
+			counts(await rows(db, figureSourcesSql(area))),
+		);
+		expect(await rows(db, figureSourcesSql([]))).toEqual([]);
+	});
+});
+
 describe('re-aggregated figures name every source they draw on', () => {
 	test('a 2025 commune built from a reported and a simulated old commune counts for both', async () => {
 		const small = await nodeConnector();

@@ -126,14 +126,14 @@ describe('the sources of the figures drawn, counted', () => {
 		expect(line).not.toContain('Giao ban');
 	});
 
-	test('on a sheet each source once, its figures added up, most first', () => {
+	test('on a sheet each source once, with the most figures one part takes from it', () => {
 		expect(
 			mergeCountedSources([[report, sim], [{ ...report, figures: 40 }]]).map((s) => [
 				s.id,
 				s.figures,
 			]),
 		).toEqual([
-			['seed-000', 41],
+			['seed-000', 40],
 			['simulated-v1', 29],
 		]);
 	});
