@@ -155,3 +155,12 @@ test('the whole view on each page shape: tiles, charts and the open unit detail,
 	}
 	expect(pageErrors(page)).toEqual([]);
 });
+
+test('the comparison charts name the sources of their figures too', async () => {
+	const page = await app.open('/?v=compare&f=2023:276&y0=2019&y1=2022');
+	await waitForRender(page, 'peers');
+	const svg = readFileSync((await exportFile(page, 'peers', 'svg')).path, 'utf8');
+	const listed = [...svg.matchAll(/<hdnd:source id="([^"]+)"/g)].map((m) => m[1]).sort();
+	expect(listed).toEqual(['seed-000', 'simulated-v1']);
+	expect(pageErrors(page)).toEqual([]);
+});
