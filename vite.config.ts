@@ -1,11 +1,32 @@
 import { fileURLToPath } from 'node:url';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { cspMetaPolicy, securityHeaders } from './src/security/csp.ts';
+
+/**
+ * The Content-Security-Policy meta tag of index.html gets its policy from the one definition in
+ * src/security/csp.ts (the page holds a placeholder, so a page without it fails the build).
+ */
+function cspMeta(): Plugin {
+	const PLACEHOLDER = '%HDND_CSP%';
+	return {
+		name: 'hdnd-csp-meta',
+		transformIndexHtml: {
+			order: 'pre',
+			handler(html, context) {
+				// Only the app's page: the benchmark's floor page measures the engine alone.
+				if (!context.filename.endsWith('/index.html')) return html;
+				if (!html.includes(PLACEHOLDER)) throw new Error(`index.html lacks ${PLACEHOLDER}`);
+				return html.replace(PLACEHOLDER, cspMetaPolicy());
+			},
+		},
+	};
+}
 
 // Relative base so the built app works from any folder of an intranet server.
 export default defineConfig({
 	base: './',
-	plugins: [svelte()],
+	plugins: [svelte(), cspMeta()],
 	// DuckDB-WASM and parquet-wasm ship their own wasm and workers; pre-bundling breaks their URLs.
 	optimizeDeps: { exclude: ['@duckdb/duckdb-wasm', 'parquet-wasm'] },
 	build: {
@@ -23,5 +44,6 @@ export default defineConfig({
 		},
 	},
 	server: { host: '127.0.0.1' },
-	preview: { host: '127.0.0.1' },
+	// `npm start` and the end-to-end tests serve the app with the headers a deployment should send.
+	preview: { host: '127.0.0.1', headers: securityHeaders() },
 });

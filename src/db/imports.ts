@@ -196,5 +196,6 @@ export const EXISTING_FACTS_SQL = `SELECT f.scheme, f.unit_code, f.period, f.yea
 FROM facts f JOIN sources s ON s.id = f.source_id
 WHERE s.kind IN ('reported', 'imported')`;
 
-/** Every unit, for the importer's unit catalogue. */
-export const UNITS_FOR_IMPORT_SQL = `SELECT code, scheme, name, name_with_type AS "nameWithType", level FROM units`;
+/** Every unit, for the importer's unit catalogue (the parent finds units named in a title block). */
+export const UNITS_FOR_IMPORT_SQL = `SELECT code, scheme, name, name_with_type AS "nameWithType", level,
+	parent_code AS parent FROM units`;

@@ -24,7 +24,8 @@ const monthRollup = METRIC_IDS.map(
  * figures (an even split: the data has no population or area weights), and the result is flagged `approx`.
  * A figure is reported only if every contributing old unit reported it; otherwise it is NULL, never a
  * partial sum. Old communes missing from the crosswalk (merged between 2023 and 2025) cannot be placed and
- * are left out; see `unmapped_2023`.
+ * are left out; see `unmapped_2023`. `source_ids` lists the sources of each row's contributors (its own
+ * source from 2025 on).
  */
 function reaggregateSql(kind: string): string {
 	const shared = METRIC_IDS.map(
@@ -52,7 +53,9 @@ function reaggregateSql(kind: string): string {
 					WHEN BOOL_OR(y.source_kind = 'imported') THEN 'imported' ELSE 'reported' END AS source_kind,
 				NULL AS source_id,
 				${shared},
-				BOOL_OR(c.split) AS approx, COUNT(*)::INTEGER AS contributors
+				BOOL_OR(c.split) AS approx, COUNT(*)::INTEGER AS contributors,
+				-- Every source a re-aggregated figure draws on, so that an export can name them.
+				list_sort(list_distinct(LIST(y.source_id))) AS source_ids
 			FROM contributors c CROSS JOIN years yr
 			-- Old codes are 2, 3 or 5 digits by level, so the code alone finds the old unit within its list.
 			LEFT JOIN yearly y ON y.scheme = '2023' AND y.code = c.old_code AND y.year = yr.year
@@ -62,7 +65,7 @@ function reaggregateSql(kind: string): string {
 		SELECT * FROM mapped
 		UNION ALL
 		SELECT unit_key, scheme, code, year, level, province_code, province_2025, parent_code, source_kind, source_id,
-			${metricsAsDouble}, FALSE AS approx, 1 AS contributors
+			${metricsAsDouble}, FALSE AS approx, 1 AS contributors, [source_id] AS source_ids
 		FROM yearly WHERE scheme = '2025'
 		ORDER BY year, level, province_2025, code`;
 }

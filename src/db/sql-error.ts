@@ -4,9 +4,14 @@
  * error ("… LINE 2: …" with a caret under the spot) is read as well.
  */
 
+/** Why the console refused a statement: it reaches outside the page, or changes a locked setting. */
+export type RefusalReason = 'external' | 'settings';
+
 export interface SqlErrorInfo {
 	/** DuckDB's kind of error: Parser, Binder, Catalog, Conversion… ('' when unknown). */
 	kind: string;
+	/** Set when the statement was refused by the console's guard or lock, not a mistake in the SQL. */
+	refused?: RefusalReason;
 	message: string;
 	/** Offset of the error in the SQL text (a JavaScript string index), or null when not given. */
 	offset: number | null;

@@ -7,11 +7,17 @@
  * Cancelling asks the engine to cancel a query still computing and stops reading between batches; if the
  * engine does not answer within `cancelGraceMs` (stuck inside one call), it is terminated, started again
  * and reloaded, and the result says so.
+ *
+ * The console must not leave the page: every engine is locked once its data is loaded (workspace-lock.ts,
+ * so a reset locks the new one too), and scripts pass the guard (sql-guard.ts) before any statement runs.
  */
 import { Table, type RecordBatch, type Schema } from 'apache-arrow';
 import type { Connector } from './connector.ts';
 import { parseSqlError, type SqlErrorInfo } from './sql-error.ts';
-import { isReadOnly, splitStatements, type StatementSpan } from './sql-text.ts';
+import { engineRefusal, refuseStatement } from './sql-guard.ts';
+import { isDouble } from './integer-columns.ts';
+import { firstKeyword, isReadOnly, splitStatements, type StatementSpan } from './sql-text.ts';
+import { lockEngine } from './workspace-lock.ts';
 
 /** An engine the workspace can stream from, cancel and terminate. */
 export interface WorkspaceEngine extends Connector {
@@ -28,6 +34,11 @@ export interface WorkspaceOptions {
 	createEngine: () => Promise<WorkspaceEngine>;
 	/** Loads the dataset into a new engine. */
 	loadData: (engine: WorkspaceEngine) => Promise<void>;
+	/**
+	 * Locks an engine once its data is loaded (default: lockEngine, no files, no network, settings
+	 * frozen). Only tests of the running logic, on a scripted engine that has no settings, replace it.
+	 */
+	lock?: (engine: WorkspaceEngine) => Promise<void>;
 	/** Rows kept per result (for the table, charts and downloads); more are counted only. */
 	keepRows?: number;
 	/** How long a cancelled query may take to stop before the engine is restarted. */
@@ -63,7 +74,16 @@ export interface RunResult {
 	changedData: boolean;
 	/** The engine had to be restarted (and the data reloaded) to stop the query. */
 	restarted: boolean;
+	/**
+	 * DuckDB's type of each column of `table` (BIGINT, HUGEINT, DOUBLE…), in order, when the result has
+	 * columns that arrive as doubles and the engine could describe the query; else null. Downloads use
+	 * it to write whole-number sums as integers (see integer-columns.ts).
+	 */
+	columnTypes: string[] | null;
 }
+
+/** Queries that DESCRIBE can bind (not SHOW, DESCRIBE, SUMMARIZE or EXPLAIN, nor writes). */
+const DESCRIBABLE = new Set(['SELECT', 'WITH', 'FROM', 'VALUES', 'TABLE']);
 
 /** The error thrown to callers when a query is cancelled. */
 class Cancelled extends Error {
@@ -95,6 +115,7 @@ export class Workspace {
 		this.#options = {
 			keepRows: 100_000,
 			cancelGraceMs: 1_500,
+			lock: lockEngine,
 			now: () => performance.now(),
 			...options,
 		};
@@ -116,6 +137,7 @@ export class Workspace {
 	async #boot(): Promise<WorkspaceEngine> {
 		const engine = await this.#options.createEngine();
 		await this.#options.loadData(engine);
+		await this.#options.lock(engine);
 		return engine;
 	}
 
@@ -168,7 +190,15 @@ export class Workspace {
 			error: null,
 			changedData: false,
 			restarted: false,
+			columnTypes: null,
 		};
+		const refused = this.#guard(script, statements);
+		if (refused) {
+			result.status = 'error';
+			result.error = refused;
+			result.elapsedMs = elapsed();
+			return result;
+		}
 		let current: StatementSpan | null = null;
 		// What the statement being streamed has given so far: shown if the user cancels.
 		let partial: { rows: number; kept: readonly RecordBatch[] } | null = null;
@@ -187,6 +217,9 @@ export class Workspace {
 				result.keptRows = streamed.table.numRows;
 				if (!isReadOnly(statement.text)) result.changedData = true;
 			}
+			if (current && result.table) {
+				result.columnTypes = await this.#describe(engine, current.text, result.table);
+			}
 		} catch (error) {
 			if (error instanceof Cancelled) {
 				result.status = 'cancelled';
@@ -200,6 +233,8 @@ export class Workspace {
 			} else {
 				result.status = 'error';
 				const info = parseSqlError(error, current?.text ?? script);
+				const refusal = engineRefusal(info);
+				if (refusal) info.refused = refusal;
 				if (current && info.offset !== null) {
 					const offset = current.from + info.offset;
 					const before = script.slice(0, offset).split('\n');
@@ -214,6 +249,41 @@ export class Workspace {
 		}
 		result.elapsedMs = elapsed();
 		return result;
+	}
+
+	/**
+	 * DuckDB's column types of a read-only query's result (DESCRIBE binds it without running it), when
+	 * some column arrived as a double; null otherwise, or when the engine cannot describe it.
+	 */
+	async #describe(engine: WorkspaceEngine, sql: string, table: Table): Promise<string[] | null> {
+		const doubles = table.schema.fields.some((field) => isDouble(field.type));
+		if (!doubles || !DESCRIBABLE.has(firstKeyword(sql))) return null;
+		try {
+			const described = await engine.query(`DESCRIBE ${sql}`);
+			const types = described.toArray().map((row) => String(row.toJSON().column_type));
+			return types.length === table.numCols ? types : null;
+		} catch {
+			return null;
+		}
+	}
+
+	/** The first statement of the script that the guard refuses, as an error placed in the script. */
+	#guard(script: string, statements: StatementSpan[]): SqlErrorInfo | null {
+		for (const statement of statements) {
+			const refusal = refuseStatement(statement.text);
+			if (!refusal) continue;
+			const offset = statement.from + refusal.offset;
+			const before = script.slice(0, offset).split('\n');
+			return {
+				kind: '',
+				refused: refusal.reason,
+				message: statement.text.length > 200 ? `${statement.text.slice(0, 200)}…` : statement.text,
+				offset,
+				line: before.length,
+				column: [...before[before.length - 1]!].length + 1,
+			};
+		}
+		return null;
 	}
 
 	/** Stream one statement: keep the first rows, count them all, stop between batches when cancelled. */

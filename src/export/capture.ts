@@ -326,7 +326,10 @@ function boxMarkup(style: CSSStyleDeclaration, x: number, y: number, rect: DOMRe
 function htmlMarkup(el: Element, walk: Walk): string {
 	if (el instanceof SVGSVGElement) return svgMarkup(el, walk);
 	if (!(el instanceof HTMLElement)) return '';
-	if (el.dataset.export === 'skip' || el.localName === 'table') return '';
+	// Data tables behind charts are left out; a table that is the content (the unit detail) is drawn.
+	if (el.dataset.export === 'skip' || (el.localName === 'table' && el.dataset.export !== 'draw')) {
+		return '';
+	}
 	const style = getComputedStyle(el);
 	if (style.display === 'none' || style.visibility === 'hidden' || style.opacity === '0') return '';
 	// Visually hidden text (screen readers only) and floating tooltips are not part of the picture.

@@ -25,9 +25,17 @@ export function csvCell(value: CsvCell): string {
 	return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-/** Rows (the first is the header) as CSV text with a byte-order mark. */
-export function toCsv(rows: readonly (readonly CsvCell[])[]): string {
-	return `${CSV_BOM}${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
+/**
+ * Rows (the first is the header) as CSV text with a byte-order mark. `comments` (the sources of the
+ * figures, credits) go first as lines starting with "#", the convention programs skip on request
+ * (pandas `comment='#'`, R `comment.char`); Excel shows them as the first rows.
+ */
+export function toCsv(
+	rows: readonly (readonly CsvCell[])[],
+	comments: readonly string[] = [],
+): string {
+	const head = comments.map((c) => `# ${c.replace(/[\r\n]+/g, ' ')}\r\n`).join('');
+	return `${CSV_BOM}${head}${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 
 /**

@@ -34,6 +34,8 @@ export interface ComposeInput {
 	/** Accessible name and description (the chart's summary in words). */
 	title: string;
 	description: string;
+	/** A <metadata> element (credits, sources, date, link), placed after the description. */
+	metadata?: string;
 	/** The chart's markup, in its own pixels; placed and scaled into the body. */
 	body: string;
 	lang: string;
@@ -64,6 +66,7 @@ export function composeSvg({
 	fontCss,
 	title,
 	description,
+	metadata = '',
 	body,
 	lang,
 }: ComposeInput): string {
@@ -75,6 +78,7 @@ export function composeSvg({
 			`aria-labelledby="export-title export-desc" lang="${escapeXml(lang)}">`,
 		`<title id="export-title">${escapeXml(title)}</title>`,
 		`<desc id="export-desc">${escapeXml(description)}</desc>`,
+		...(metadata ? [metadata] : []),
 		`<style>${fontCss}\ntext{font-family:'${FONT_FAMILY}',sans-serif}</style>`,
 		`<rect width="${width}" height="${height}" fill="${colours.background}"/>`,
 	];

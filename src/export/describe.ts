@@ -3,7 +3,7 @@
  * years, brushed years, as reported or re-aggregated, chosen units) and the footer (sources, the
  * simulated-data mark, the export date in Vietnamese form, the link to the exact view). Pure.
  */
-import { formatDate, type Lang } from '../i18n/format.ts';
+import { formatDate, formatNumber, type Lang } from '../i18n/format.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 
 type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
@@ -41,7 +41,7 @@ export function filterSubtitle(facts: FilterFacts, t: Translate, lang: Lang): st
 
 export interface SourceFacts {
 	kind: string;
-	title: string;
+	title: string | null;
 	publisher: string | null;
 	date: string | null;
 }
@@ -55,10 +55,83 @@ export function sourcesLine(
 ): string {
 	const items = sources.map((s) => {
 		const details = [s.publisher, s.date ? formatDate(s.date, lang) : null].filter(Boolean);
-		return `${kindLabel(s.kind)}: ${s.title}${details.length ? ` (${details.join(', ')})` : ''}`;
+		return `${kindLabel(s.kind)}: ${s.title ?? ''}${details.length ? ` (${details.join(', ')})` : ''}`;
 	});
 	items.push(t('exportUnitList'));
 	return t('exportSources', { sources: items.join('; ') });
+}
+
+/** A source with the number of a chart's figures it gave (src/db/source-queries.ts). */
+export interface CountedSource extends SourceFacts {
+	id: string;
+	figures: number;
+}
+
+/** Beyond this many sources, the image says how many and leaves the list to the file's metadata. */
+export const LONG_SOURCE_LIST = 5;
+
+/** "1 số liệu", "29 figures". */
+export function figureCount(n: number, t: Translate, lang: Lang): string {
+	return t(n === 1 ? 'exportFigure' : 'exportFigures', { n: formatNumber(n, lang) });
+}
+
+/** One source with its count: "Báo cáo: Hội nghị … (Trang tin …, 05/01/2023): 1 số liệu". */
+export function countedSourceText(
+	source: CountedSource,
+	kindLabel: (kind: string) => string,
+	t: Translate,
+	lang: Lang,
+): string {
+	const details = [source.publisher, source.date ? formatDate(source.date, lang) : null].filter(
+		Boolean,
+	);
+	const title = source.title ?? source.id;
+	return `${kindLabel(source.kind)}: ${title}${details.length ? ` (${details.join(', ')})` : ''}: ${figureCount(source.figures, t, lang)}`;
+}
+
+/**
+ * The sources line of a chart whose figures were counted by source: each source with its number of
+ * figures, or, past LONG_SOURCE_LIST sources, how many there are by kind and where the full list is.
+ */
+export function countedSourcesLine(
+	sources: readonly CountedSource[],
+	kindLabel: (kind: string) => string,
+	t: Translate,
+	lang: Lang,
+): string {
+	if (sources.length > LONG_SOURCE_LIST) {
+		const byKind = new Map<string, number>();
+		for (const s of sources) byKind.set(s.kind, (byKind.get(s.kind) ?? 0) + s.figures);
+		const kinds = [...byKind].map(([kind, n]) => `${kindLabel(kind)}: ${figureCount(n, t, lang)}`);
+		return `${t('exportSourcesMany', {
+			count: formatNumber(sources.length, lang),
+			figures: formatNumber(
+				sources.reduce((n, s) => n + s.figures, 0),
+				lang,
+			),
+			kinds: kinds.join('; '),
+		})}; ${t('exportUnitList')}`;
+	}
+	const items = sources.map((s) => countedSourceText(s, kindLabel, t, lang));
+	if (items.length === 0) items.push(t('exportNoFigures'));
+	items.push(t('exportUnitList'));
+	return t('exportSources', { sources: items.join('; ') });
+}
+
+/**
+ * The sources of the parts of a sheet that count apart (the charts together, the unit detail): each
+ * source once, with the most figures one part takes from it. Parts may show the same figures (the
+ * detail repeats the ranking's), so adding up would count them twice.
+ */
+export function mergeCountedSources(lists: readonly (readonly CountedSource[])[]): CountedSource[] {
+	const merged = new Map<string, CountedSource>();
+	for (const list of lists) {
+		for (const s of list) {
+			const seen = merged.get(s.id);
+			if (!seen || s.figures > seen.figures) merged.set(s.id, { ...s });
+		}
+	}
+	return [...merged.values()].sort((a, b) => b.figures - a.figures || a.id.localeCompare(b.id));
 }
 
 /** The sources behind a chart: those of the kinds it shows, or all when it does not say. */

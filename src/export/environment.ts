@@ -7,8 +7,18 @@ import { measureById } from '../model/measures.ts';
 import { LEVEL_LABELS } from '../model/units.ts';
 import type { DataStore } from '../state/data.svelte.ts';
 import type { View } from '../state/view.svelte.ts';
-import { filterSubtitle, sourcesFor, sourcesLine, stampLine } from './describe.ts';
+import {
+	countedSourceText,
+	countedSourcesLine,
+	filterSubtitle,
+	sourcesFor,
+	sourcesLine,
+	stampLine,
+} from './describe.ts';
 import type { ExportEnvironment } from './export.ts';
+import { figureSourcesSql } from '../db/source-queries.ts';
+import { tableRows } from '../db/table-rows.ts';
+import type { CountedSource } from './describe.ts';
 
 /** Screens whose charts follow the dashboard's filters. */
 const FILTERED_PAGES = new Set(['overview', 'compare', 'map']);
@@ -45,8 +55,18 @@ export function exportEnvironment(
 	return {
 		lang: view.lang,
 		subtitle,
-		sources: (shows) => sourcesLine(sourcesFor(data.sources, shows), kindLabel, t, view.lang),
+		sources: (shows, counted) =>
+			counted
+				? countedSourcesLine(counted, kindLabel, t, view.lang)
+				: sourcesLine(sourcesFor(data.sources, shows), kindLabel, t, view.lang),
+		countSources: async (scopes) =>
+			data.coordinator
+				? tableRows<CountedSource>(await data.coordinator.query(figureSourcesSql(scopes)))
+				: [],
+		sourceText: (source) => countedSourceText(source, kindLabel, t, view.lang),
 		stamp: stampLine(now, location.href, t, view.lang),
+		date: now,
+		url: location.href,
 		simulatedMark: t('exportSimulated'),
 		hints: [t('rankingHint'), t('brushHint'), t('mapDrillEmpty')],
 	};

@@ -3,14 +3,24 @@
  * standalone SVG (header, chart, footer, embedded font) and as PNG drawn from it at 2× or 3×.
  * The browser side of src/export: layout.ts and compose.ts do the arithmetic and the markup.
  */
+import type { FigureScope } from '../db/source-queries.ts';
 import type { Theme } from '../state/theme.svelte.ts';
 import { captureChart, themeColours, withTheme, type Captured } from './capture.ts';
 import { composeSvg, escapeXml } from './compose.ts';
+import { uniqueCredits, type Credit } from './credits.ts';
+import { mergeCountedSources, type CountedSource } from './describe.ts';
+import {
+	svgMetadata,
+	pngTextEntries,
+	type ExportMetadata,
+	type MetadataSource,
+} from './metadata.ts';
+import { addPngText } from './png-text.ts';
 import { FONT_FAMILY, embeddedFontCss } from './fonts.ts';
 import {
 	PRESETS,
 	layoutExport,
-	layoutSheet,
+	fitSheet,
 	type ExportLayout,
 	type ExportTexts,
 	type Measure,
@@ -23,6 +33,18 @@ export interface PanelSource {
 	section: HTMLElement;
 	/** Makes sure the chart (not its table) is on screen; resolves to the undo. */
 	prepare(): Promise<() => void>;
+	/**
+	 * The sources of the figures the chart draws (or, with `table`, of its data table's rows), with how
+	 * many figures each gave; null when the chart cannot say (it then names the sources by kind).
+	 */
+	sources?(table?: boolean): Promise<CountedSource[] | null>;
+	/**
+	 * The unit-year rows the chart draws (null: none), so that a sheet counts a figure two charts draw
+	 * once; parts without it (the unit detail) count through `sources`.
+	 */
+	scope?(): FigureScope | null;
+	/** The title on a sheet for a part of the screen that has no panel title (the headline tiles). */
+	title?: () => string;
 }
 
 /** What every export says around its charts, from the app's state. */
@@ -30,10 +52,23 @@ export interface ExportEnvironment {
 	lang: string;
 	/** The active filters in words (empty on screens without filters). */
 	subtitle: string;
-	/** The sources line for charts showing simulated and/or reported figures. */
-	sources: (shows: { simulated: boolean; reported: boolean }) => string;
+	/**
+	 * The sources line: the counted sources of the figures drawn when known, else every source of the
+	 * kinds the chart shows (simulated and/or reported).
+	 */
+	sources: (
+		shows: { simulated: boolean; reported: boolean },
+		counted: readonly CountedSource[] | null,
+	) => string;
+	/** The sources of the figures the given scopes draw together (each unit-year once). */
+	countSources: (scopes: readonly FigureScope[]) => Promise<CountedSource[]>;
+	/** One counted source in words, for the file's metadata and the CSV's header. */
+	sourceText: (source: CountedSource) => string;
 	/** The footer's other paragraphs: export date and link. */
 	stamp: string;
+	/** When the export is made, and the link to the exact view (for the file's metadata). */
+	date: Date;
+	url: string;
 	/** The simulated-data mark. */
 	simulatedMark: string;
 	/** Notes that only make sense on screen (how to click), left out of exports. */
@@ -51,6 +86,8 @@ export interface ExportedSvg {
 	height: number;
 	/** Where the title is drawn: text there means the embedded font has been loaded. */
 	titleBox: { x: number; y: number; width: number; height: number };
+	/** What the file says about itself (also written into a PNG's text layer). */
+	metadata: ExportMetadata;
 }
 
 function titleBox(layout: ExportLayout): ExportedSvg['titleBox'] {
@@ -73,25 +110,58 @@ interface PanelFacts {
 	reported: boolean;
 	body: HTMLElement | null;
 	wide: boolean;
+	/** A row of its own on every sheet (`data-sheet-row`: the headline tiles). */
+	row: boolean;
+	/** Credits of data the chart draws (boundaries), from its `[data-credit]` lines. */
+	credits: Credit[];
 }
 
-function facts(section: HTMLElement, hints: readonly string[]): PanelFacts {
+function creditsOf(section: HTMLElement): Credit[] {
+	return [...section.querySelectorAll<HTMLElement>('[data-credit]')].map((el) => ({
+		id: el.dataset.credit ?? '',
+		text: (el.textContent ?? '').replace(/\s+/g, ' ').trim(),
+		licence: el.dataset.licence ?? '',
+		licenceUrl: el.dataset.licenceUrl ?? '',
+	}));
+}
+
+function facts(section: HTMLElement, hints: readonly string[], fallbackTitle = ''): PanelFacts {
 	const text = (el: Element | null) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 	// Wide: the chart spans most of the screen's content (a row of its own on a sheet).
 	const screen = section.closest('main') ?? section.parentElement;
 	const container = screen?.getBoundingClientRect().width ?? 0;
 	return {
 		chart: section.dataset.chart ?? 'chart',
-		title: text(section.querySelector('[data-panel-title]')),
+		title: text(section.querySelector('[data-panel-title]')) || fallbackTitle,
 		notes: [...section.querySelectorAll('[data-note]')]
 			.map(text)
 			.filter((n) => n && !hints.includes(n)),
 		summary: text(section.querySelector('[data-summary]')),
 		simulated: section.querySelector('[data-badge="simulated"]') !== null,
 		reported: section.querySelector('[data-badge="reported"]') !== null,
-		body: section.querySelector<HTMLElement>('[data-chart-body]'),
+		// A part drawn whole (the tiles) is its own body.
+		body: section.matches('[data-chart-body]')
+			? section
+			: section.querySelector<HTMLElement>('[data-chart-body]'),
 		wide: container > 0 && section.getBoundingClientRect().width > 0.7 * container,
+		row: section.hasAttribute('data-sheet-row'),
+		credits: creditsOf(section),
 	};
+}
+
+/** Counted sources as the metadata lists them. */
+export function metadataSources(
+	counted: readonly CountedSource[] | null,
+	env: ExportEnvironment,
+): MetadataSource[] | null {
+	return (
+		counted?.map((s) => ({
+			id: s.id,
+			kind: s.kind,
+			figures: s.figures,
+			text: env.sourceText(s),
+		})) ?? null
+	);
 }
 
 let measuring: CanvasRenderingContext2D | null = null;
@@ -148,6 +218,7 @@ export async function exportPanelSvg(
 	options: ExportOptions,
 ): Promise<ExportedSvg> {
 	const fontCss = await fontsReady();
+	const counted = (await panel.sources?.()) ?? null;
 	const { captured, about, colours } = await withCharts([panel], () =>
 		withTheme(options.theme, () => {
 			const about = facts(panel.section, env.hints);
@@ -161,19 +232,48 @@ export async function exportPanelSvg(
 	);
 	const texts: ExportTexts = {
 		...header(about.title, env, about.notes, about.simulated),
-		footer: [env.sources(about), env.stamp],
+		footer: [env.sources(about, counted), ...about.credits.map((c) => c.text), env.stamp],
 	};
 	const layout = layoutExport(PRESETS[options.preset], captured, texts, measure);
+	const metadata: ExportMetadata = {
+		title: about.title,
+		description: about.summary || about.title,
+		date: env.date,
+		url: env.url,
+		credits: about.credits,
+		sources: metadataSources(counted, env),
+	};
 	const svg = composeSvg({
 		layout,
 		colours,
 		fontCss,
-		title: about.title,
-		description: about.summary || about.title,
+		title: metadata.title,
+		description: metadata.description,
+		metadata: svgMetadata(metadata),
 		body: captured.markup,
 		lang: env.lang,
 	});
-	return { svg, width: layout.width, height: layout.height, titleBox: titleBox(layout) };
+	return { svg, width: layout.width, height: layout.height, titleBox: titleBox(layout), metadata };
+}
+
+/**
+ * The sources of a sheet: the charts' unit-years together (each once), and the parts that count apart;
+ * null unless every part can say (the kinds then stand for all of them).
+ */
+async function sheetSources(
+	panels: readonly PanelSource[],
+	env: ExportEnvironment,
+): Promise<CountedSource[] | null> {
+	const scopes = panels
+		.filter((p) => p.scope)
+		.map((p) => p.scope!())
+		.filter((s) => s !== null);
+	const apart = await Promise.all(
+		panels.filter((p) => !p.scope).map(async (p) => (await p.sources?.()) ?? null),
+	);
+	if (apart.some((l) => l === null)) return null;
+	const together = scopes.length ? await env.countSources(scopes) : [];
+	return mergeCountedSources([together, ...(apart as CountedSource[][])]);
 }
 
 /** Every given panel on one sheet, with one header and one footer. */
@@ -184,10 +284,14 @@ export async function exportSheetSvg(
 	options: ExportOptions,
 ): Promise<ExportedSvg> {
 	const fontCss = await fontsReady();
+	const counted = await sheetSources(panels, env);
 	const { items, colours } = await withCharts(panels, () =>
 		withTheme(options.theme, () => ({
 			items: panels
-				.map((panel, i) => ({ about: facts(panel.section, env.hints), i }))
+				.map((panel, i) => ({
+					about: facts(panel.section, env.hints, panel.title?.() ?? ''),
+					i,
+				}))
 				.filter(({ about }) => about.body !== null)
 				.map(({ about, i }) => ({
 					about,
@@ -197,14 +301,33 @@ export async function exportSheetSvg(
 		})),
 	);
 	if (items.length === 0) throw new Error('no chart to export');
-	const sheet = layoutSheet(
+	const simulated = items.some((i) => i.about.simulated);
+	const reported = items.some((i) => i.about.reported);
+	const credits = uniqueCredits(items.flatMap((i) => i.about.credits));
+	const texts: ExportTexts = {
+		...header(title, env, [], simulated),
+		footer: [
+			env.sources({ simulated, reported }, counted),
+			...credits.map((c) => c.text),
+			env.stamp,
+		],
+	};
+	const preset = PRESETS[options.preset];
+	// The page's room between its bands decides the sheet's shape (a grid, a column, two columns).
+	const room = preset.size
+		? layoutExport(preset, { width: 1, height: 1 }, texts, measure).room
+		: null;
+	const sheet = fitSheet(
 		items.map(({ about, captured }) => ({
 			title: about.title,
 			width: captured.width,
 			height: captured.height,
 			wide: about.wide,
+			row: about.row,
 		})),
 		measure,
+		preset,
+		room,
 	);
 	const body = sheet.placements
 		.map((p, i) => {
@@ -224,28 +347,26 @@ export async function exportSheetSvg(
 			);
 		})
 		.join('');
-	const simulated = items.some((i) => i.about.simulated);
-	const reported = items.some((i) => i.about.reported);
-	const texts: ExportTexts = {
-		...header(title, env, [], simulated),
-		footer: [env.sources({ simulated, reported }), env.stamp],
+	const layout = layoutExport(preset, { width: sheet.width, height: sheet.height }, texts, measure);
+	const metadata: ExportMetadata = {
+		title,
+		description: items.map((i) => `${i.about.title}: ${i.about.summary}`).join(' '),
+		date: env.date,
+		url: env.url,
+		credits,
+		sources: metadataSources(counted, env),
 	};
-	const layout = layoutExport(
-		PRESETS[options.preset],
-		{ width: sheet.width, height: sheet.height },
-		texts,
-		measure,
-	);
 	const svg = composeSvg({
 		layout,
 		colours,
 		fontCss,
 		title,
-		description: items.map((i) => `${i.about.title}: ${i.about.summary}`).join(' '),
+		description: metadata.description,
+		metadata: svgMetadata(metadata),
 		body,
 		lang: env.lang,
 	});
-	return { svg, width: layout.width, height: layout.height, titleBox: titleBox(layout) };
+	return { svg, width: layout.width, height: layout.height, titleBox: titleBox(layout), metadata };
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -291,7 +412,10 @@ async function fontSettled(image: HTMLImageElement, exported: ExportedSvg): Prom
 	}
 }
 
-/** Draws an SVG document on a canvas at `density` pixels per CSS pixel; a PNG. */
+/**
+ * Draws an SVG document on a canvas at `density` pixels per CSS pixel; a PNG whose text layer holds the
+ * export's metadata (title, credits, date, link).
+ */
 export async function svgToPng(exported: ExportedSvg, density: number): Promise<Blob> {
 	const url = URL.createObjectURL(new Blob([exported.svg], { type: 'image/svg+xml' }));
 	try {
@@ -305,12 +429,17 @@ export async function svgToPng(exported: ExportedSvg, density: number): Promise<
 		const context = canvas.getContext('2d');
 		if (!context) throw new Error('no 2D canvas');
 		context.drawImage(image, 0, 0, canvas.width, canvas.height);
-		return await new Promise<Blob>((resolve, reject) =>
+		const drawn = await new Promise<Blob>((resolve, reject) =>
 			canvas.toBlob(
 				(blob) => (blob ? resolve(blob) : reject(new Error('PNG encoding failed'))),
 				'image/png',
 			),
 		);
+		const bytes = addPngText(
+			new Uint8Array(await drawn.arrayBuffer()),
+			pngTextEntries(exported.metadata),
+		);
+		return new Blob([bytes as BlobPart], { type: 'image/png' });
 	} finally {
 		URL.revokeObjectURL(url);
 	}

@@ -4,7 +4,7 @@
  * Pure: text is measured through a callback, so the layout is the same in tests and in the browser.
  */
 
-export type PresetId = 'screen' | 'slide' | 'a4';
+export type PresetId = 'screen' | 'slide' | 'a4' | 'a4p';
 
 export interface Preset {
 	id: PresetId;
@@ -15,6 +15,8 @@ export interface Preset {
 	padding: number;
 	/** The most a chart is enlarged to fill the body (more would make lines look blunt). */
 	maxScale: number;
+	/** How many columns a whole-screen sheet may have on this page (the best fit is chosen). */
+	sheetColumns: readonly number[];
 }
 
 export const PRESETS: Record<PresetId, Preset> = {
@@ -24,6 +26,7 @@ export const PRESETS: Record<PresetId, Preset> = {
 		type: { title: 18, subtitle: 13, footer: 11.5, badge: 12 },
 		padding: 20,
 		maxScale: 1,
+		sheetColumns: [2],
 	},
 	// A 16:9 slide: 1600×900, so 3200×1800 pixels at 2×.
 	slide: {
@@ -32,6 +35,8 @@ export const PRESETS: Record<PresetId, Preset> = {
 		type: { title: 32, subtitle: 20, footer: 15, badge: 17 },
 		padding: 40,
 		maxScale: 2.6,
+		// A grid: as many columns as make the charts largest on the wide page.
+		sheetColumns: [2, 3, 4],
 	},
 	// A4 landscape, 297×210 mm at 96 dpi.
 	a4: {
@@ -40,6 +45,16 @@ export const PRESETS: Record<PresetId, Preset> = {
 		type: { title: 24, subtitle: 15, footer: 12, badge: 13 },
 		padding: 32,
 		maxScale: 2,
+		sheetColumns: [2],
+	},
+	// A4 portrait: one column, read top to bottom.
+	a4p: {
+		id: 'a4p',
+		size: { width: 794, height: 1123 },
+		type: { title: 22, subtitle: 14, footer: 11, badge: 12 },
+		padding: 28,
+		maxScale: 2,
+		sheetColumns: [1],
 	},
 };
 
@@ -125,6 +140,8 @@ export interface ExportLayout {
 	/** The rule between the body and the footer. */
 	footerTop: number;
 	headerBottom: number;
+	/** The room the body has between the bands (on a fixed page; the content's size otherwise). */
+	room: { width: number; height: number };
 }
 
 const LINE = 1.3;
@@ -295,6 +312,7 @@ export function layoutExport(
 		},
 		footerTop,
 		headerBottom,
+		room: { width: inner, height: available },
 	};
 }
 
@@ -303,8 +321,10 @@ export interface SheetItem {
 	title: string;
 	width: number;
 	height: number;
-	/** Takes a whole row (it was wide on screen). */
+	/** Takes a whole row (it was wide on screen); a page shaped as a grid may set it in one cell. */
 	wide: boolean;
+	/** Takes a whole row on every page (the headline tiles). */
+	row?: boolean;
 }
 
 export interface SheetPlacement {
@@ -319,22 +339,31 @@ export interface SheetPlacement {
 
 export const SHEET = { width: 1560, columns: 2, gap: 24, title: 17, inset: 12, maxScale: 1.6 };
 
+export interface SheetLayout {
+	width: number;
+	height: number;
+	columns: number;
+	placements: SheetPlacement[];
+}
+
 /**
- * Several charts on one sheet, in document order: two columns, a wide chart takes a row of its own,
- * each chart scaled to its column with its title above it.
+ * Several charts on one sheet, in document order: in columns (two unless the page asks otherwise), a
+ * wide chart takes a row of its own, each chart scaled to its column with its title above it.
  */
 export function layoutSheet(
 	items: readonly SheetItem[],
 	measure: Measure,
-): { width: number; height: number; placements: SheetPlacement[] } {
-	const { width, columns, gap, title: titleSize, inset, maxScale } = SHEET;
+	shape: { width: number; columns: number } = SHEET,
+): SheetLayout {
+	const { gap, title: titleSize, inset, maxScale } = SHEET;
+	const { width, columns } = shape;
 	const columnWidth = (width - gap * (columns - 1)) / columns;
 	const placements: SheetPlacement[] = [];
-	let y = 0;
-	let row: { index: number; height: number }[] = [];
-	let column = 0;
+	// Where each column's next chart starts: a chart goes under the shortest column (as a mason lays
+	// bricks), so that a short chart beside a tall one leaves no hole; a wide one starts below all.
+	const tops: number[] = Array.from({ length: columns }, () => 0);
 
-	const place = (item: SheetItem, x: number, w: number) => {
+	const place = (item: SheetItem, x: number, y: number, w: number) => {
 		const textWidth = w - 2 * inset;
 		const titles = wrapText(item.title, textWidth, (t) => measure(t, titleSize, 600));
 		const scale = Math.min(maxScale, textWidth / item.width);
@@ -357,26 +386,57 @@ export function layoutSheet(
 		});
 		return height;
 	};
-	const endRow = () => {
-		if (row.length === 0) return;
-		const tallest = Math.max(...row.map((r) => r.height));
-		for (const r of row) placements[r.index]!.frame.height = tallest;
-		y += tallest + gap;
-		row = [];
-		column = 0;
-	};
 	for (const item of items) {
-		if (item.wide) {
-			endRow();
-			row.push({ index: placements.length, height: place(item, 0, width) });
-			endRow();
+		if (item.wide || item.row || columns === 1) {
+			const y = Math.max(...tops);
+			const height = place(item, 0, y, width);
+			tops.fill(y + height + gap);
 			continue;
 		}
-		const x = column * (columnWidth + gap);
-		row.push({ index: placements.length, height: place(item, x, columnWidth) });
-		column++;
-		if (column === columns) endRow();
+		const column = tops.indexOf(Math.min(...tops));
+		const y = tops[column]!;
+		tops[column] = y + place(item, column * (columnWidth + gap), y, columnWidth) + gap;
 	}
-	endRow();
-	return { width, height: Math.max(0, y - gap), placements };
+	return { width, height: Math.max(0, Math.max(...tops) - gap), columns, placements };
+}
+
+/**
+ * A sheet shaped for a page: of the preset's column counts and of sheet widths from narrow to wide, the
+ * layout whose charts come out largest once scaled into `room` (the page's body), so that a 16:9 slide
+ * gets a grid across its width and a portrait page a column down its height. Without a room (the
+ * "as on screen" size) the sheet keeps its usual width and two columns.
+ */
+export function fitSheet(
+	items: readonly SheetItem[],
+	measure: Measure,
+	preset: Preset,
+	room: { width: number; height: number } | null,
+): SheetLayout {
+	if (!preset.size || !room) return layoutSheet(items, measure, { width: SHEET.width, columns: 2 });
+	let best: { layout: SheetLayout; scale: number; fill: number } | null = null;
+	// Charts wide on screen keep a row of their own, or (in a grid) take a cell like the others.
+	const cellItems = items.map((item) => ({ ...item, wide: false }));
+	for (const columns of preset.sheetColumns) {
+		for (let width = 480 * columns; width <= 1200 * columns; width += 40 * columns) {
+			for (const variant of columns > 1 ? [items, cellItems] : [items]) {
+				const layout = layoutSheet(variant, measure, { width, columns });
+				const sheetScale = Math.min(
+					preset.maxScale,
+					room.width / width,
+					room.height / Math.max(1, layout.height),
+				);
+				// How large the charts come out on the page, against their size on screen.
+				const mean =
+					layout.placements.reduce((sum, p) => sum + p.scale, 0) /
+					Math.max(1, layout.placements.length);
+				const scale = mean * sheetScale;
+				const fill = (width * layout.height * sheetScale * sheetScale) / (room.width * room.height);
+				// Larger charts first; of two about as large, the one that fills more of the page.
+				if (!best || scale > best.scale * 1.02 || (scale > best.scale * 0.98 && fill > best.fill)) {
+					best = { layout, scale, fill };
+				}
+			}
+		}
+	}
+	return best!.layout;
 }

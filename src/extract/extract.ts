@@ -8,7 +8,6 @@
  */
 import { readContext, narrow } from './context.ts';
 import { Gazetteer } from './gazetteer.ts';
-import { isResolutionRate, matchBarePetition, matchNoun, type NounMatch } from './lexicon.ts';
 import { findActors, type Actor, type NamedMention } from './mentions.ts';
 import { findPeriods, period as makePeriod, termOfDate, type PeriodMention } from './periods.ts';
 import { normaliseText, segment, type Sentence, type Span } from './segment.ts';
@@ -24,7 +23,9 @@ import type {
 	UnitCandidate,
 } from './types.ts';
 import { findTables, type TableFigure } from './tables.ts';
-import { findNumbers, type NumberToken } from './vn-numbers.ts';
+import { findNumbers } from './vn-numbers.ts';
+import { addDerived, dropParts } from './parts.ts';
+import { readFigure, understood, qualifierStart, type Found } from './number-figures.ts';
 
 const gazetteers = new WeakMap<
 	readonly GazetteerUnit[],
@@ -45,13 +46,12 @@ function gazetteerOf(units: readonly GazetteerUnit[]) {
 
 const LEVEL_RANK = { province: 0, district: 1, commune: 2 } as const;
 
-/** Words before a number that make it something other than a count of activity. */
-const NOT_A_COUNT_BEFORE =
-	/(?:thứ|lần\s+thứ|giữa|tại|trong|sau|ở|cho|(?<!đối\s)với|của|cả|khóa|khoá|(?<!tổng\s)số|năm|ngày|tháng|quý|điều|khoản|kỳ|nhiệm\s+kỳ|tăng|giảm|hơn\s+so\s+với|nhiều\s+hơn|ít\s+hơn|trên\s+tổng\s+số|\/|mỗi|bình\s+quân|trung\s+bình)\s*$/iu;
 /** A clause that sets a target or a plan rather than reporting activity. */
 const TARGET =
 	/^\s*(?:kế\s+hoạch|dự\s+kiến|phương\s+hướng|nhiệm\s+vụ)|(?:yêu\s+cầu|đề\s+nghị|chỉ\s+đạo)[^.;]{0,160}?(?:triển\s+khai|tổ\s+chức|thực\s+hiện|chuẩn\s+bị)|phấn\s+đấu|dự\s+kiến|chỉ\s+tiêu|kế\s+hoạch\s+(?:sẽ|năm\s+tới)|\bsẽ\s+(?:tổ\s+chức|tiến\s+hành|thực\s+hiện)|năm\s+tới|thời\s+gian\s+tới|đề\s+ra\s+(?:là|gồm)|theo\s+kế\s+hoạch\s+(?:là|gồm)|tối\s+thiểu\s+phải|ít\s+nhất\s+phải/iu;
-const CHANGE_AFTER = /^\s*(?:\p{L}+\s+){0,3}?(?:so\s+với|so\s+cùng\s+kỳ)/iu;
+/** Bodies whose activity is not a council's: the people's committee, inspectors, courts, the Front, the National Assembly's delegation. */
+const OTHER_BODY =
+	/(?:UBND|Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân|Ban\s+Tiếp\s+công\s+dân|Thanh\s+tra|Tòa\s+án|Toà\s+án|Viện\s+kiểm\s+sát|MTTQ|Mặt\s+trận|Đoàn\s+ĐBQH|Đoàn\s+đại\s+biểu\s+Quốc\s+hội|đại\s+biểu\s+Quốc\s+hội|ĐBQH|Công\s+an|toàn\s+tỉnh|toàn\s+huyện)(?![\p{L}])/u;
 
 const QUALIFIERS: [RegExp, ExtractQualifier][] = [
 	[/(?:hơn|trên|ngoài|vượt|ít\s+nhất|tối\s+thiểu|không\s+dưới)\s*$/iu, 'at_least'],
@@ -61,14 +61,6 @@ const QUALIFIERS: [RegExp, ExtractQualifier][] = [
 	],
 ];
 const CUMULATIVE = /từ\s+đầu\s+nhiệm\s+kỳ|(?:lũy|luỹ)\s+kế|từ\s+đầu\s+năm\s+(?:đến|tới)\s+nay/iu;
-
-interface Found {
-	token: NumberToken;
-	noun: NounMatch;
-	sentence: Sentence;
-	clause: Span;
-	value: number;
-}
 
 /** Extract the figures of a report. Never throws on any text. */
 export function extractFigures(raw: string, options: ExtractOptions): ExtractionResult {
@@ -137,7 +129,6 @@ export function extractFigures(raw: string, options: ExtractOptions): Extraction
 	return { text, context, figures };
 
 	function buildFigure(f: Found): ExtractedFigure | null {
-		const clauseText = text.slice(f.clause.start, f.clause.end);
 		const sentenceText = text.slice(f.sentence.start, f.sentence.end);
 		// A plan or a directive ("phấn đấu", "dự kiến", "yêu cầu … triển khai") anywhere before the figure.
 		if (TARGET.test(text.slice(f.sentence.start, f.clause.end))) return null;
@@ -177,7 +168,7 @@ export function extractFigures(raw: string, options: ExtractOptions): Extraction
 	function tableFigure(cell: TableFigure): ExtractedFigure | null {
 		if (cell.row.start >= chromeStart) return null;
 		let scope: ExtractScope = 'own';
-		let units: GazetteerUnit[] = [];
+		let units: GazetteerUnit[];
 		if (cell.total) {
 			scope = 'subunits';
 			units = contextUnit ? [contextUnit] : [];
@@ -231,6 +222,7 @@ export function extractFigures(raw: string, options: ExtractOptions): Extraction
 		reasons: string[];
 	} | null {
 		const actor = actorOf(f);
+		if (otherBodyActs(f, actor)) return null;
 		const contextCandidate = contextUnit ? [gazetteer.candidate(contextUnit)] : [];
 		const contextKey = contextUnit ? `${contextUnit.scheme}:${contextUnit.code}` : null;
 		const ofContext = (scope: ExtractScope, written: string, why: string) => ({
@@ -335,6 +327,20 @@ export function extractFigures(raw: string, options: ExtractOptions): Extraction
 			written: actor.text,
 			reasons: ['cấp trên của đơn vị báo cáo'],
 		};
+	}
+
+	/**
+	 * Whether another body than a council is the subject of the figure ("UBND tỉnh tiếp 259 lượt công
+	 * dân", "Đoàn ĐBQH tỉnh tổ chức 12 cuộc tiếp xúc cử tri"): named after the last council in its clause.
+	 * Petitions are the exception: reports state the councils' petitions as resolved "by the agencies".
+	 */
+	function otherBodyActs(f: Found, actor: Actor | null): boolean {
+		if (f.noun.metric === 'petitions_resolved' || f.noun.metric === 'petition_resolution_rate')
+			return false;
+		if (actor && actor.start >= f.clause.start && actor.end <= f.token.start) return false;
+		// The subject opens the clause, after an adverbial at most ("Trong tháng 4/2017, toàn tỉnh tiếp …").
+		const opening = text.slice(f.clause.start, f.token.start).replace(/^[^,]{0,50},\s*/u, '');
+		return new RegExp(`^\\s*(?:${OTHER_BODY.source})`, 'u').test(opening);
 	}
 
 	/** The council a figure belongs to: the last one named before it in its clause, sentence or paragraph. */
@@ -443,227 +449,6 @@ function bucket<T extends Span>(sentences: readonly Sentence[], items: readonly 
 		if (s && item.start >= s.start && item.end <= s.end) out[i]!.push(item);
 	}
 	return out;
-}
-
-/** The figures a number stands for (none, one, or two for "980/1.143 kiến nghị"). */
-function readFigure(
-	text: string,
-	token: NumberToken,
-	sentence: Sentence,
-	clause: Span,
-	wider: string,
-): Found[] | null {
-	const before = text.slice(clause.start, token.start);
-	const after = text.slice(token.end, clause.end);
-	const clauseText = text.slice(clause.start, clause.end);
-	// A percentage is only ever the petition resolution rate.
-	const percent = /^\s*(?:%|phần\s+trăm)/iu.exec(after);
-	if (percent) {
-		if (token.words || !isResolutionRate(before, clauseText) || token.value > 100) return null;
-		return [
-			{
-				token,
-				noun: {
-					metric: 'petition_resolution_rate',
-					length: percent[0].length,
-					reason: 'tỷ lệ giải quyết kiến nghị',
-				},
-				sentence,
-				clause,
-				value: token.value,
-			},
-		];
-	}
-	if (token.decimal) return null;
-	if (NOT_A_COUNT_BEFORE.test(before)) return null;
-	// Dates and document numbers: "11/01/2023", "07/KH-TTHĐND", "12-5".
-	if (/^[/-]\d/.test(after) && !/^\/\s*[\d.]+\s+(?:ý|kiến|nội)/iu.test(after)) return null;
-	if (/^\/\p{L}/u.test(after)) return null;
-	if (
-		CHANGE_AFTER.test(after.slice(0, 60)) &&
-		/tăng|giảm|nhiều\s+hơn|ít\s+hơn/iu.test(before.slice(-20) + after.slice(0, 40))
-	)
-		return null;
-	if (token.value > 1_000_000) return null;
-
-	// "1.026/1.143 ý kiến, kiến nghị … đã được giải quyết": resolved of received, the noun after both.
-	const fraction = /^\s*\/\s*(\d{1,3}(?:\.\d{3})+|\d+)(?=\s+\p{L})/u.exec(after);
-	if (fraction) {
-		const rest = after.slice(fraction[0].length);
-		const noun = matchNoun(before, rest, clauseText, wider);
-		if (noun?.metric !== 'petitions_resolved') return null;
-		// "251/302 kiến nghị thuộc thẩm quyền cấp tỉnh": 302 is a part of what was received, not the whole.
-		if (/^[^,;.]{0,40}?thuộc\s+thẩm\s+quyền/iu.test(rest)) {
-			return [{ token, noun: { ...noun, length: 0 }, sentence, clause, value: token.value }];
-		}
-		const value = Number(fraction[1]!.replace(/\./g, ''));
-		const start = token.end + fraction[0].length - fraction[1]!.length;
-		return [
-			{ token, noun: { ...noun, length: 0 }, sentence, clause, value: token.value },
-			{
-				token: { value, start, end: start + fraction[1]!.length, words: false, decimal: false },
-				noun: {
-					metric: 'petitions_received',
-					length: noun.length,
-					reason: 'đã giải quyết …/tổng số kiến nghị',
-				},
-				sentence,
-				clause,
-				value,
-			},
-		];
-	}
-	const noun =
-		matchNoun(before, after, clauseText, wider) ??
-		matchBarePetition(before, after, clauseText, wider);
-	if (!noun) return null;
-	const out: Found[] = [{ token, noun, sentence, clause, value: token.value }];
-	// "đã giải quyết 980/1.143 kiến nghị": resolved of received.
-	const ratio = /^\s*\/\s*(\d{1,3}(?:\.\d{3})+|\d+)/u.exec(after);
-	if (ratio && noun.metric === 'petitions_resolved') {
-		const value = Number(ratio[1]!.replace(/\./g, ''));
-		const start = token.end + ratio[0].length - ratio[1]!.length;
-		out.push({
-			token: { value, start, end: start + ratio[1]!.length, words: false, decimal: false },
-			noun: {
-				metric: 'petitions_received',
-				length: 0,
-				reason: 'đã giải quyết …/tổng số kiến nghị',
-			},
-			sentence,
-			clause,
-			value,
-		});
-	}
-	return out;
-}
-
-/**
- * A count whose noun is left out because the figure just before named it: "cấp huyện thực hiện 312 cuộc
- * giám sát, cấp xã 4.815 cuộc"; "… 27 phiên giải trình. Riêng Thường trực HĐND huyện tổ chức 02 phiên".
- * Only the same classifier (cuộc, phiên, kỳ, lượt), in the same or the previous sentence.
- */
-function understood(
-	text: string,
-	token: NumberToken,
-	sentence: Sentence,
-	clause: Span,
-	last: Found | undefined,
-	sentences: readonly Sentence[],
-): Found[] | null {
-	if (token.decimal) return null;
-	const after = text.slice(token.end, clause.end);
-	const m =
-		/^\s+(cuộc|phiên|kỳ|kì|lượt)(?![\p{L}])(?!\s+(?:họp|làm|công|đại|cử|người|ý|kiến))/iu.exec(
-			after,
-		);
-	if (!m) return null;
-	const classifier = m[1]!.toLowerCase().replace('kì', 'kỳ');
-	const before = text.slice(clause.start, token.start);
-	if (NOT_A_COUNT_BEFORE.test(before) || /tăng|giảm/iu.test(before.slice(-12))) return null;
-	// "mỗi đơn vị có ít nhất một phiên" says something of each unit, not a count.
-	if (/(?:mỗi|từng|ít\s+nhất|tối\s+thiểu|bình\s+quân|trung\s+bình)\s*$/iu.test(before)) return null;
-	// "9/10 đơn vị tổ chức phiên giải trình với tổng số 17 phiên": the noun was named earlier in the clause.
-	const earlier = before.toLowerCase().lastIndexOf(`${classifier} `);
-	if (earlier >= 0) {
-		const noun = matchNoun('', ` ${before.slice(earlier)}`, text.slice(clause.start, clause.end));
-		if (noun && noun.metric !== 'sessions_total' && noun.metric !== 'petitions_received') {
-			const reason = `${noun.reason} (nêu trước)`;
-			return [
-				{
-					token,
-					noun: { metric: noun.metric, length: m[0].length, reason },
-					sentence,
-					clause,
-					value: token.value,
-				},
-			];
-		}
-	}
-	if (!last || last.noun.metric === 'petition_resolution_rate') return null;
-	if (last.sentence !== sentence && last.sentence !== sentences[sentence.index - 1]) return null;
-	const lastNoun = text
-		.slice(last.token.end, last.token.end + last.noun.length)
-		.trim()
-		.toLowerCase();
-	if (!lastNoun.startsWith(classifier)) return null;
-	return [
-		{
-			token,
-			noun: { metric: last.noun.metric, length: m[0].length, reason: `${lastNoun} (hiểu ngầm)` },
-			sentence,
-			clause,
-			value: token.value,
-		},
-	];
-}
-
-/** Include a qualifier word ("hơn", "gần") in the evidence. */
-function qualifierStart(before: string, tokenStart: number): number {
-	const m = /(?:hơn|trên|gần|khoảng|xấp\s+xỉ|ít\s+nhất|tối\s+thiểu|không\s+dưới|chừng)\s*$/iu.exec(
-		before,
-	);
-	return m ? tokenStart - m[0].length : tokenStart;
-}
-
-/**
- * Parts of a total stated just before ("47 cuộc giám sát, trong đó 12 cuộc …") are not figures of their
- * own, except the kinds of sessions, which are metrics themselves. The same figure read twice is kept once.
- */
-function dropParts(text: string, found: Found[]): Found[] {
-	const out: Found[] = [];
-	for (const f of found) {
-		const prev = out[out.length - 1];
-		if (
-			prev &&
-			prev.sentence === f.sentence &&
-			prev.noun.metric === f.noun.metric &&
-			prev.clause === f.clause
-		) {
-			const between = text.slice(prev.token.end, f.token.start);
-			// …unless it is a new total ("…, nâng tổng số nghị quyết trong năm lên 117 nghị quyết").
-			if (
-				/trong\s+đó|gồm|bao\s+gồm|riêng|\(/iu.test(between) &&
-				!/tổng\s+(?:số|cộng)/iu.test(between)
-			)
-				continue;
-		}
-		out.push(f);
-	}
-	return out;
-}
-
-/** Regular = total − thematic (and the reverse) when a total and one kind are stated together. */
-function addDerived(figures: ExtractedFigure[], text: string): void {
-	const added: ExtractedFigure[] = [];
-	for (const total of figures.filter((f) => f.metric === 'sessions_total')) {
-		const group = figures.filter(
-			(f) =>
-				f !== total &&
-				f.sentenceStart === total.sentenceStart &&
-				f.unitKey === total.unitKey &&
-				f.scope === total.scope &&
-				f.start > total.start &&
-				/trong\s+đó|gồm|bao\s+gồm|\(/iu.test(text.slice(total.end, f.start)),
-		);
-		const thematic = group.find((f) => f.metric === 'sessions_thematic');
-		const regular = group.find((f) => f.metric === 'sessions_regular');
-		if ((thematic ? 1 : 0) + (regular ? 1 : 0) !== 1) continue;
-		const part = (thematic ?? regular)!;
-		if (part.value > total.value || total.qualifier !== 'exact' || part.qualifier !== 'exact')
-			continue;
-		added.push({
-			...total,
-			metric: thematic ? 'sessions_regular' : 'sessions_thematic',
-			value: total.value - part.value,
-			evidence: text.slice(total.start, part.end),
-			end: part.end,
-			derived: true,
-			reasons: [`${total.value} − ${part.value}`, ...total.reasons.slice(1)],
-		});
-	}
-	figures.push(...added);
-	figures.sort((a, b) => a.start - b.start || (a.derived ? 1 : 0) - (b.derived ? 1 : 0));
 }
 
 export type { ReportContext };

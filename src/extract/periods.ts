@@ -67,6 +67,8 @@ function isoDate(d: string, m: string, y: string | number): string | null {
 const LOOKING_AHEAD =
 	/(chương trình|kế hoạch|nhiệm vụ|triển khai|phương hướng|dự kiến|phấn đấu|chỉ tiêu|so với|so cùng kỳ|cùng kỳ|còn lại|cuối năm|tới|sắp tới|năm tới|đến hết|hết)[\p{L}\s,]{0,24}$/iu;
 
+const COUNCIL_NAME = /(?:khóa|khoá)\s+(?:[IVXLC]+|\d+)\s*[,(–-]?\s*$/u;
+
 const PATTERNS: {
 	re: RegExp;
 	make: (m: RegExpExecArray, year: number | null, term: string | null) => ExtractedPeriod | null;
@@ -161,7 +163,8 @@ export function findPeriods(
 				period: made ?? period('term', { term }),
 				start,
 				end,
-				notReviewed: LOOKING_AHEAD.test(before),
+				// "HĐND huyện khóa VIII (nhiệm kỳ 2021-2026)" names the council, not the period of a figure.
+				notReviewed: LOOKING_AHEAD.test(before) || COUNCIL_NAME.test(before),
 				cumulative: cumulative ?? false,
 			});
 			if (!made) out[out.length - 1]!.notReviewed = true;

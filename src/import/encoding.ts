@@ -1,18 +1,21 @@
 /**
  * Text files' encodings. Accepted: UTF-8 with or without a byte-order mark, UTF-16 with a byte-order mark
- * (Excel's "Unicode text"), and Windows-1258 (the Vietnamese Windows code page, whose tone marks are
- * separate combining characters: the text is normalised to NFC). Anything else is refused with a message
- * rather than read as garbled text: UTF-16 without a mark, binary files, Shift-JIS, and the old
- * Vietnamese font encodings (TCVN3/ABC, VNI), which decode to Latin-1 symbols that no Vietnamese word has.
+ * (Excel's "Unicode text"), Windows-1258 (the Vietnamese Windows code page, whose tone marks are
+ * separate combining characters: the text is normalised to NFC), and the old Vietnamese font encodings
+ * TCVN3 (ABC), VNI and VISCII (converted, see legacy-vn.ts). Anything else is refused with a message
+ * rather than read as garbled text: UTF-16 without a mark, binary files, Shift-JIS.
  *
  * The choice: a file that is valid UTF-8 is UTF-8 (other encodings almost never are). Otherwise it is read
- * as Windows-1258 and kept only if what comes out is plausibly Vietnamese: no control characters, no
- * stray combining marks, and nearly every non-ASCII character a Vietnamese letter or common punctuation.
+ * in each 8-bit Vietnamese encoding and kept in the one whose words read as Vietnamese syllables;
+ * Windows-1258 must also be plausibly Vietnamese: no control characters, no stray combining marks, and
+ * nearly every non-ASCII character a Vietnamese letter or common punctuation.
  */
 import type { Bilingual } from '../model/metrics.ts';
+import { bestLegacyDecoding } from './legacy-detect.ts';
+import { syllableScore } from './vn-syllables.ts';
 
 export type Decoded =
-	| { ok: true; text: string; encoding: string }
+	| { ok: true; text: string; encoding: string; legacy?: true }
 	| { ok: false; reason: 'encoding' | 'binary'; message: Bilingual };
 
 /** Letters of the Vietnamese alphabet outside ASCII, precomposed (NFC), both cases. */
@@ -48,8 +51,8 @@ export function vietnamesePlausibility(text: string): number {
 }
 
 const REFUSED: Bilingual = {
-	vi: 'Không nhận ra bảng mã của tệp: tệp không phải UTF-8 hay Windows-1258 (có thể là TCVN3/ABC, VNI, UTF-16 không có BOM hoặc không phải tệp văn bản). Mở tệp bằng Excel và lưu lại dạng "CSV UTF-8", hoặc lưu dạng .xlsx, rồi nhập lại.',
-	en: 'The file\'s encoding is not recognised: it is neither UTF-8 nor Windows-1258 (it may be TCVN3/ABC, VNI, UTF-16 without a byte-order mark, or not a text file). Open it in Excel and save it as "CSV UTF-8", or as .xlsx, then import it again.',
+	vi: 'Không nhận ra bảng mã của tệp: tệp không phải UTF-8, Windows-1258, TCVN3 (ABC), VNI hay VISCII (có thể là UTF-16 không có BOM hoặc không phải tệp văn bản). Mở tệp bằng Excel và lưu lại dạng "CSV UTF-8", hoặc lưu dạng .xlsx, rồi nhập lại.',
+	en: 'The file\'s encoding is not recognised: it is neither UTF-8, Windows-1258, TCVN3 (ABC), VNI nor VISCII (it may be UTF-16 without a byte-order mark, or not a text file). Open it in Excel and save it as "CSV UTF-8", or as .xlsx, then import it again.',
 };
 
 const BINARY: Bilingual = {
@@ -125,7 +128,17 @@ export function decodeText(bytes: Uint8Array): Decoded {
 	} catch {
 		cp1258 = null;
 	}
-	if (cp1258 !== null && vietnamesePlausibility(cp1258) >= PLAUSIBLE_SHARE) {
+	// Windows-1258 and the old font encodings (TCVN3, VNI, VISCII) decode any bytes: the one whose words
+	// are Vietnamese syllables is the file's; Windows-1258 first when both read well.
+	const cp1258Fits =
+		cp1258 !== null && vietnamesePlausibility(cp1258) >= PLAUSIBLE_SHARE
+			? syllableScore(cp1258)
+			: -1;
+	const legacy = bestLegacyDecoding(bytes);
+	if (legacy && legacy.score > cp1258Fits) {
+		return { ok: true, text: legacy.text, encoding: legacy.label, legacy: true };
+	}
+	if (cp1258 !== null && cp1258Fits >= 0) {
 		return { ok: true, text: cp1258, encoding: 'windows-1258' };
 	}
 	return { ok: false, reason: 'encoding', message: REFUSED };

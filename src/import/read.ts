@@ -1,22 +1,30 @@
 /**
  * A dropped file → one table of header and rows, whatever its kind: CSV (encoding and separator found
- * from the bytes), XLSX (the first sheet that has the template's headers) or Parquet. The kind is read
- * from the bytes, not trusted from the name. Never throws: a file that cannot be read gives an error
+ * from the bytes), XLSX (the table found under each sheet's title block, see assemble.ts) or Parquet.
+ * The kind is read from the bytes, not trusted from the name. Never throws: a file that cannot be read gives an error
  * with a message for the user, and nothing of it is used.
  */
 import type { Bilingual } from '../model/metrics.ts';
-import { matchHeader } from './columns.ts';
+import { assembleTable, initialChoice } from './assemble.ts';
 import { readCsvRows, sniffDelimiter } from './csv.ts';
 import { DECODE_MESSAGES, decodeText } from './encoding.ts';
+import { convertLegacyCells } from './legacy-detect.ts';
 import { HEADER_ALLOWANCE, LIMITS, limitMessage, type LimitId } from './limits.ts';
 import { readParquet, type ParquetDecoder } from './parquet.ts';
-import type { Cell, ReadError, ReadResult, Sheet, SheetRow } from './types.ts';
+import type { ReadSource } from './source.ts';
+import type { Cell, ReadError, ReadResult } from './types.ts';
 import { readXlsx } from './xlsx.ts';
 
 /** Largest file read, in bytes. */
 export const MAX_FILE_BYTES = LIMITS.fileBytes;
 /** Most data rows read from one file. */
 export const MAX_ROWS = LIMITS.rows;
+/**
+ * Columns read from a workbook's sheet: far beyond any council table, well within Excel's 16,384. A
+ * value beyond them is left out with a notice (a stray cell far right), not a refusal; the cell limit
+ * still bounds what is held.
+ */
+export const MAX_COLUMNS = 1024;
 
 /** The error code of each limit a reader may stop at. */
 const LIMIT_CODES: Record<LimitId, ReadError['code']> = {
@@ -66,6 +74,18 @@ const MESSAGES = {
 		vi: `Tệp Parquet không đọc được (${reason}).`,
 		en: `The Parquet file cannot be read (${reason}).`,
 	}),
+	droppedCells: (cells: number, first: string): Bilingual => ({
+		vi: `Không đọc ${cells.toLocaleString('vi-VN')} ô có giá trị nằm ngoài ${MAX_COLUMNS.toLocaleString('vi-VN')} cột đầu (ô đầu tiên: ${first}).`,
+		en: `${cells.toLocaleString('en-GB')} cell(s) with values beyond the first ${MAX_COLUMNS.toLocaleString('en-GB')} columns were not read (the first: ${first}).`,
+	}),
+	legacyFile: (label: string): Bilingual => ({
+		vi: `Tệp viết bằng bảng mã cũ ${label}: đã chuyển sang Unicode. Kiểm tra lại tên đơn vị và tiêu đề cột.`,
+		en: `The file is written in the old ${label} encoding: converted to Unicode. Check the unit names and column headers.`,
+	}),
+	legacyCells: (cells: number, label: string): Bilingual => ({
+		vi: `${cells.toLocaleString('vi-VN')} ô viết bằng bảng mã cũ ${label} (phông .VnTime, VNI-Times…): đã chuyển sang Unicode.`,
+		en: `${cells.toLocaleString('en-GB')} cell(s) written in the old ${label} encoding (.VnTime, VNI-Times… fonts): converted to Unicode.`,
+	}),
 	noHeader: {
 		vi: 'Không tìm thấy dòng tiêu đề: dòng đầu tiên có nội dung phải là tên các cột.',
 		en: 'No header row found: the first row with content must name the columns.',
@@ -103,45 +123,15 @@ export function readErrorMessage(code: ReadError['code']): Bilingual {
 const isEmpty = (cells: readonly Cell[]) =>
 	cells.every((c) => c === null || (typeof c === 'string' && c.trim() === ''));
 
-/**
- * The header row among the first rows: the one naming the most known columns (at least two), else the
- * first row with content. Rows above it (a title, say) are left out.
- */
-export function findHeaderRow(rows: readonly SheetRow[]): number {
-	let best = -1;
-	let bestMatches = 1;
-	for (let i = 0; i < Math.min(rows.length, 20); i++) {
-		const matches = rows[i]!.cells.filter(
-			(c) => typeof c === 'string' && matchHeader(c) !== null,
-		).length;
-		if (matches > bestMatches) {
-			best = i;
-			bestMatches = matches;
-		}
-	}
-	if (best >= 0) return best;
-	return rows.findIndex((r) => !isEmpty(r.cells));
-}
-
-function sheetFrom(
-	rows: SheetRow[],
-	base: Omit<Sheet, 'headerRow' | 'headers' | 'rows'>,
-): ReadResult {
-	const headerIndex = findHeaderRow(rows);
-	if (headerIndex < 0) return fail('empty', MESSAGES.empty);
-	const header = rows[headerIndex]!;
-	const body = rows.slice(headerIndex + 1);
+/** The table of the sheets read by default, or why there is none. */
+function tableOf(source: ReadSource): ReadResult {
+	const nonEmpty = source.sheets.some((s) => s.rows.some((r) => !isEmpty(r.cells)));
+	if (!nonEmpty) return fail('empty', MESSAGES.empty);
+	const { sheet } = assembleTable(source, initialChoice(source));
 	// Blank rows do not count towards the limit.
-	if (body.filter((r) => !isEmpty(r.cells)).length > MAX_ROWS) return limitFail('rows');
-	// A loop, not Math.max(...rows): spreading 100,000 rows overflows the call stack.
-	let width = header.cells.length;
-	for (const r of body) width = Math.max(width, r.cells.length);
-	const headers = Array.from({ length: width }, (_, i) => {
-		const h = header.cells[i];
-		return h === null || h === undefined ? '' : String(h).normalize('NFC').trim();
-	});
-	if (headers.every((h) => h === '')) return fail('no_header', MESSAGES.noHeader);
-	return { ok: true, sheet: { ...base, headerRow: header.number, headers, rows: body } };
+	if (sheet.rows.filter((r) => !isEmpty(r.cells)).length > MAX_ROWS) return limitFail('rows');
+	if (sheet.headers.every((h) => h === '')) return fail('no_header', MESSAGES.noHeader);
+	return { ok: true, sheet, source };
 }
 
 type Kind = 'xlsx' | 'xls' | 'parquet' | 'text';
@@ -166,22 +156,27 @@ export async function readImportFile(bytes: Uint8Array, options: ReadOptions): P
 				maxPartBytes: LIMITS.partBytes,
 				maxTotalBytes: LIMITS.unzippedBytes,
 				maxRows: READ_LIMITS.rows,
-				maxColumns: READ_LIMITS.columns,
+				maxColumns: MAX_COLUMNS,
 				maxCells: READ_LIMITS.cells,
 			});
 			if (!book.ok) {
 				return book.limit ? limitFail(book.limit) : fail('xlsx', MESSAGES.xlsx(book.reason));
 			}
-			const sheet =
-				book.sheets.find((s) => {
-					const i = findHeaderRow(s.rows);
-					return (
-						i >= 0 &&
-						s.rows[i]!.cells.filter((c) => typeof c === 'string' && matchHeader(c)).length >= 2
-					);
-				}) ?? book.sheets.find((s) => s.rows.length > 0);
-			if (!sheet) return fail('empty', MESSAGES.empty);
-			return sheetFrom(sheet.rows, { format: 'xlsx', sheetName: sheet.name });
+			// Cells typed with legacy fonts (.VnTime, VNI-Times) arrive as Windows-1252 symbols.
+			const legacy = convertLegacyCells(book.sheets);
+			return tableOf({
+				format: 'xlsx',
+				...(legacy && { notices: [MESSAGES.legacyCells(legacy.cells, legacy.label)] }),
+				sheets: book.sheets.map((sheet) => ({
+					name: sheet.name,
+					rows: sheet.rows,
+					...(sheet.merges && { merges: sheet.merges }),
+					...(sheet.hidden && { hidden: true }),
+					...(sheet.dropped && {
+						notices: [MESSAGES.droppedCells(sheet.dropped.cells, sheet.dropped.first)],
+					}),
+				})),
+			});
 		}
 		if (kind === 'parquet') {
 			const grid = await readParquet(bytes, options.decodeParquet, {
@@ -192,7 +187,11 @@ export async function readImportFile(bytes: Uint8Array, options: ReadOptions): P
 			if (!grid.ok) {
 				return grid.limit ? limitFail(grid.limit) : fail('parquet', MESSAGES.parquet(grid.reason));
 			}
-			return sheetFrom([{ number: 1, cells: grid.headers }, ...grid.rows], { format: 'parquet' });
+			return tableOf({
+				format: 'parquet',
+				fixedHeader: true,
+				sheets: [{ name: 'parquet', rows: [{ number: 1, cells: grid.headers }, ...grid.rows] }],
+			});
 		}
 		const decoded = decodeText(bytes);
 		if (!decoded.ok) {
@@ -201,7 +200,13 @@ export async function readImportFile(bytes: Uint8Array, options: ReadOptions): P
 		const delimiter = sniffDelimiter(decoded.text);
 		const csv = readCsvRows(decoded.text, delimiter, READ_LIMITS);
 		if (!csv.ok) return limitFail(csv.limit);
-		return sheetFrom(csv.rows, { format: 'csv', encoding: decoded.encoding, delimiter });
+		return tableOf({
+			format: 'csv',
+			encoding: decoded.encoding,
+			delimiter,
+			...(decoded.legacy && { notices: [MESSAGES.legacyFile(decoded.encoding)] }),
+			sheets: [{ name: 'csv', rows: csv.rows }],
+		});
 	} catch (error) {
 		// A reader bug must not take the page down: the file is refused with the reason.
 		return unreadable(error);

@@ -2,6 +2,7 @@
 import type { Bilingual, MetricId } from '../model/metrics.ts';
 import type { FactScope, PeriodKind } from '../model/periods.ts';
 import type { Scheme } from '../model/units.ts';
+import type { ReadSource, RegionInfo } from './source.ts';
 
 /** One cell as a reader hands it over: text, a number (typed spreadsheet cells), or nothing. */
 export type Cell = string | number | null;
@@ -23,6 +24,10 @@ export interface Sheet {
 	delimiter?: string;
 	/** For workbooks: the name of the sheet read. */
 	sheetName?: string;
+	/** What the reader did that the user should know (values beyond the column limit, say). */
+	notices?: Bilingual[];
+	/** Where the table was found, sheet by sheet (header rows, columns, data rows, title block). */
+	regions?: RegionInfo[];
 	/** Row number of the header. */
 	headerRow: number;
 	headers: string[];
@@ -54,7 +59,9 @@ export interface ReadError {
 	message: Bilingual;
 }
 
-export type ReadResult = { ok: true; sheet: Sheet } | { ok: false; error: ReadError };
+/** A file read: the table taken by default, and the file's sheets as read, to take another table. */
+export type ReadResult =
+	{ ok: true; sheet: Sheet; source?: ReadSource } | { ok: false; error: ReadError };
 
 export type Severity = 'error' | 'warning' | 'info';
 

@@ -66,6 +66,11 @@ export class UnitIndex {
 		return this.#byKey.size;
 	}
 
+	/** Every unit of both schemes, in no particular order (the report extractor's gazetteer). */
+	all(): IterableIterator<UnitInfo> {
+		return this.#byKey.values();
+	}
+
 	get(key: string): UnitInfo | undefined {
 		return this.#byKey.get(key);
 	}

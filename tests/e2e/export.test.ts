@@ -17,6 +17,7 @@ import {
 	pageErrors,
 	waitForRender,
 } from './harness.ts';
+import { exportFile } from './export-download.ts';
 
 let context: BrowserContext;
 let overview: Page;
@@ -35,31 +36,6 @@ beforeAll(async () => {
 afterAll(async () => {
 	await context?.close();
 });
-
-interface Saved {
-	path: string;
-	name: string;
-}
-
-/** Opens the export menu of a chart ('view' for the whole screen), picks options, clicks an action. */
-async function exportFile(
-	page: Page,
-	chart: string,
-	action: string,
-	options: { preset?: string; dark?: boolean } = {},
-): Promise<Saved> {
-	const scope = chart === 'view' ? '[data-view-export]' : `[data-chart="${chart}"]`;
-	const menu = page.locator(`${scope} [data-export-menu]`);
-	if ((await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
-	await page.locator(`${scope} [data-export-preset="${options.preset ?? 'screen'}"]`).check();
-	await page.locator(`${scope} [data-export-dark]`).setChecked(options.dark ?? false);
-	const [download] = await Promise.all([
-		page.waitForEvent('download', { timeout: 30_000 }),
-		page.locator(`${scope} [data-export="${action}"]`).click(),
-	]);
-	const path = await download.path();
-	return { path, name: download.suggestedFilename() };
-}
 
 interface PngFacts {
 	width: number;
@@ -196,6 +172,8 @@ describe('one chart', () => {
 			.slice(1)
 			.trimEnd()
 			.split('\r\n')
+			// The sources come first as "#" comment lines.
+			.filter((line) => !line.startsWith('#'))
 			.map((line) => line.split(','));
 		expect(rows[0]!.slice(0, 3)).toEqual(['Hạng', 'Đơn vị', 'Tổng số kỳ họp']);
 		const bars = await overview.$$eval('[data-chart="ranking"] g[data-unit-key]', (rows) =>
@@ -205,6 +183,11 @@ describe('one chart', () => {
 			})),
 		);
 		expect(rows.length - 1).toBeGreaterThanOrEqual(bars.length);
+		// A unit without a figure has no rank: an empty field, not the dash shown on screen.
+		const unranked = rows.slice(1).filter((row) => row[2] === '');
+		expect(unranked.length).toBeGreaterThan(0);
+		for (const row of unranked) expect(row[0]).toBe('');
+		for (const row of rows.slice(1)) expect(row[0]).toMatch(/^(\d+)?$/);
 		bars.forEach((bar, i) => {
 			const row = rows[i + 1]!;
 			expect(bar.label).toContain(row[1]!);

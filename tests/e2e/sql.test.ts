@@ -120,6 +120,21 @@ describe('editor and results', () => {
 		await screenshot(page, 'sql-result');
 	});
 
+	test('running closes the completion list', async () => {
+		await page.click(EDITOR);
+		await page.keyboard.press(`${MOD}+A`);
+		await page.keyboard.press('Backspace');
+		// The last word is a prefix of two tables (yearly, yearly_2025): the list stays open.
+		await page.keyboard.type('SELECT COUNT(*) AS n FROM yearly');
+		await page.locator('.cm-tooltip-autocomplete').waitFor();
+		await page.keyboard.press(`${MOD}+Enter`);
+		await page.waitForSelector('[data-result][data-total-rows="1"]');
+		await page.locator('.cm-tooltip-autocomplete').waitFor({ state: 'detached' });
+		// The next Enter types a line break, not a completion.
+		await page.keyboard.press('Enter');
+		expect(await page.locator(`${EDITOR} .cm-line`).count()).toBe(2);
+	});
+
 	test('SQL is set in the bundled monospace font, which has the Vietnamese letters', async () => {
 		await page.click(EDITOR);
 		await page.keyboard.press(`${MOD}+A`);
@@ -263,6 +278,30 @@ describe('downloads', () => {
 		expect(parquetDownload.suggestedFilename()).toMatch(/\.parquet$/);
 		const path = (await parquetDownload.path())!.replaceAll("'", "''");
 		const decoded = await native.rows(`SELECT * FROM read_parquet('${path}')`);
+		expect(decoded).toEqual(expected);
+	});
+});
+
+describe('downloads keep types', () => {
+	test('Parquet keeps whole-number sums and counts as integers, and averages as doubles', async () => {
+		const sql =
+			'SELECT scheme, SUM(petitions_received) AS received, COUNT(*) AS reports, AVG(petitions_received) AS mean FROM facts GROUP BY scheme ORDER BY scheme';
+		const expected = await native.rows(
+			'SELECT scheme, SUM(petitions_received)::VARCHAR AS received, COUNT(*)::VARCHAR AS reports FROM facts GROUP BY scheme ORDER BY scheme',
+		);
+		await typeSql(page, sql);
+		await runWithKeyboard(page);
+		await page.waitForSelector(`[data-result][data-total-rows="${expected.length}"]`);
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			page.click('[data-result] [data-action="parquet"]'),
+		]);
+		const path = (await download.path())!.replaceAll("'", "''");
+		const types = await native.rows(`DESCRIBE SELECT * FROM read_parquet('${path}')`);
+		expect(types.map((r) => r.column_type)).toEqual(['VARCHAR', 'BIGINT', 'BIGINT', 'DOUBLE']);
+		const decoded = await native.rows(
+			`SELECT scheme, received::VARCHAR AS received, reports::VARCHAR AS reports FROM read_parquet('${path}')`,
+		);
 		expect(decoded).toEqual(expected);
 	});
 });

@@ -117,16 +117,33 @@ export async function makePdf(lines: string[], options: MakePdfOptions = {}): Pr
 	const perPage = options.linesPerPage ?? 40;
 	let page: PDFPage | null = null;
 	let y = 0;
-	lines.forEach((line, i) => {
-		if (i % perPage === 0) {
-			page = doc.addPage([595, 842]);
-			y = 790;
-		}
-		drawLine(page!, fonts, line, 56, y, 12);
-		y -= 18;
-	});
+	// Lines longer than the page are wrapped at spaces, as a word processor's PDF would be.
+	lines
+		.flatMap((line) => wrap(line, 100))
+		.forEach((line, i) => {
+			if (i % perPage === 0) {
+				page = doc.addPage([595, 842]);
+				y = 790;
+			}
+			drawLine(page!, fonts, line, 56, y, 10);
+			y -= 18;
+		});
 	if (lines.length === 0) doc.addPage([595, 842]);
 	return doc.save();
+}
+
+/** Cut a line at spaces into pieces of at most `width` characters. */
+function wrap(line: string, width: number): string[] {
+	const out: string[] = [];
+	let current = '';
+	for (const word of line.split(' ')) {
+		if (current && current.length + 1 + word.length > width) {
+			out.push(current);
+			current = word;
+		} else current = current ? `${current} ${word}` : word;
+	}
+	out.push(current);
+	return out;
 }
 
 /** A grey picture with dark stripes, standing for a scanned page. */

@@ -5,10 +5,14 @@
 import { tableRows } from '../../db/table-rows.ts';
 import { EXISTING_FACTS_SQL, UNITS_FOR_IMPORT_SQL } from '../../db/imports.ts';
 import { parquetToIPC } from '../../db/parquet-browser.ts';
-import { autoMapping, type ImportColumnId } from '../../import/columns.ts';
+import { assembleTable, initialChoice, type SheetChoice } from '../../import/assemble.ts';
+import type { ImportColumnId } from '../../import/columns.ts';
 import { readImportFile, unreadable } from '../../import/read.ts';
+import type { ReadSource } from '../../import/source.ts';
+import { labelMapping } from '../../import/table-region.ts';
 import type { ReadResult, Sheet } from '../../import/types.ts';
-import { UnitCatalog, type UnitRef } from '../../import/unit-catalog.ts';
+import { UnitCatalog } from '../../import/unit-catalog.ts';
+import { UnitNames, type NamedUnit } from '../../import/unit-names.ts';
 import { factKey, validateRows, type ValidationResult } from '../../import/validate.ts';
 import type { DataStore } from '../../state/data.svelte.ts';
 import { RECORD_VERSION, type StoredImport } from '../../state/import-store.ts';
@@ -16,12 +20,16 @@ import { importId, localTimestamp } from '../../state/imports.svelte.ts';
 
 export type SessionStatus = 'idle' | 'reading' | 'read-failed' | 'checked' | 'importing' | 'done';
 
-let catalog: Promise<UnitCatalog> | null = null;
+let catalog: Promise<{ catalog: UnitCatalog; names: UnitNames }> | null = null;
 
 export class ImportSession {
 	status: SessionStatus = $state('idle');
 	fileName = $state('');
 	read: ReadResult | null = $state.raw(null);
+	/** The table being checked: the chosen sheets, their header rows, the title block's defaults. */
+	table: Sheet | null = $state.raw(null);
+	/** The sheets read and where their headers are (see assemble.ts). */
+	choice: SheetChoice[] = $state.raw([]);
 	mapping: (ImportColumnId | null)[] = $state([]);
 	result: ValidationResult | null = $state.raw(null);
 	/** The error of the last commit, if it failed. */
@@ -38,19 +46,88 @@ export class ImportSession {
 	}
 
 	get sheet(): Sheet | null {
-		return this.read?.ok ? this.read.sheet : null;
+		return this.table;
 	}
 
-	async #units(): Promise<UnitCatalog> {
+	/** The file's sheets as read (several for a workbook). */
+	get source(): ReadSource | null {
+		return this.read?.ok ? (this.read.source ?? null) : null;
+	}
+
+	async #units(): Promise<{ catalog: UnitCatalog; names: UnitNames }> {
 		const coordinator = this.#data.coordinator!;
-		catalog ??= coordinator
-			.query(UNITS_FOR_IMPORT_SQL)
-			.then((t) => new UnitCatalog(tableRows<UnitRef>(t)));
+		catalog ??= coordinator.query(UNITS_FOR_IMPORT_SQL).then((t) => {
+			const rows = tableRows<NamedUnit>(t);
+			return { catalog: new UnitCatalog(rows), names: new UnitNames(rows) };
+		});
 		// A failed query is not kept: the next file asks again.
 		return catalog.catch((error: unknown) => {
 			catalog = null;
 			throw error;
 		});
+	}
+
+	/**
+	 * Take the table of the chosen sheets again (a header moved, a sheet added), then check it. Whatever
+	 * goes wrong, the panel is left with an outcome: an unexpected error refuses the file with its reason.
+	 */
+	async #assemble(): Promise<void> {
+		const read = this.read;
+		if (!read?.ok) return;
+		const source = read.source;
+		if (!source) {
+			this.table = read.sheet;
+			this.mapping = labelMapping(read.sheet.headers);
+			await this.validate();
+			return;
+		}
+		const generation = this.#generation;
+		let names: UnitNames;
+		try {
+			names = (await this.#units()).names;
+		} catch (error) {
+			if (generation === this.#generation) this.#refuse(error);
+			return;
+		}
+		if (generation !== this.#generation) return;
+		try {
+			const assembled = assembleTable(source, this.choice, { units: names });
+			this.table = assembled.sheet;
+			this.mapping = assembled.mapping;
+		} catch (error) {
+			// A bug in taking the table must not leave the panel reading: the file is refused with it.
+			const reason = error instanceof Error ? error.message : String(error);
+			this.read = {
+				ok: false,
+				error: {
+					code: 'unreadable',
+					message: {
+						vi: `Không đọc được bảng trong tệp (${reason}).`,
+						en: `The table in the file could not be read (${reason}).`,
+					},
+				},
+			};
+			this.table = null;
+			this.result = null;
+			this.status = 'read-failed';
+			return;
+		}
+		await this.validate();
+	}
+
+	/** Read these sheets (indexes into the file's sheets), each with its header found anew. */
+	async chooseSheets(sheets: readonly number[]): Promise<void> {
+		if (sheets.length === 0) return;
+		this.choice = sheets.map((sheet) => this.choice.find((c) => c.sheet === sheet) ?? { sheet });
+		await this.#assemble();
+	}
+
+	/** Put the header of a chosen sheet at another row (an index into its rows), `height` rows tall. */
+	async moveHeader(sheet: number, index: number, height: number): Promise<void> {
+		this.choice = this.choice.map((c) =>
+			c.sheet === sheet ? { sheet, header: { index, height } } : c,
+		);
+		await this.#assemble();
 	}
 
 	/**
@@ -62,6 +139,7 @@ export class ImportSession {
 		this.status = 'reading';
 		this.fileName = file.name;
 		this.read = null;
+		this.table = null;
 		this.result = null;
 		this.commitError = null;
 		try {
@@ -76,8 +154,9 @@ export class ImportSession {
 				this.status = 'read-failed';
 				return;
 			}
-			this.mapping = autoMapping(read.sheet.headers);
-			await this.validate();
+			const source = read.source;
+			this.choice = source ? initialChoice(source) : [];
+			await this.#assemble();
 		} catch (error) {
 			if (generation === this.#generation) this.#refuse(error);
 		} finally {
@@ -114,6 +193,7 @@ export class ImportSession {
 	/** Refuse the file with the reason of an unexpected error; nothing of it is used. */
 	#refuse(error: unknown): void {
 		this.read = unreadable(error);
+		this.table = null;
 		this.result = null;
 		this.status = 'read-failed';
 	}
@@ -124,7 +204,7 @@ export class ImportSession {
 		if (!sheet) return;
 		const generation = this.#generation;
 		try {
-			const units = await this.#units();
+			const { catalog: units } = await this.#units();
 			if (generation !== this.#generation) return;
 			this.result = validateRows({
 				sheet,
@@ -182,6 +262,8 @@ export class ImportSession {
 		this.#generation++;
 		this.status = 'idle';
 		this.read = null;
+		this.table = null;
+		this.choice = [];
 		this.result = null;
 		this.mapping = [];
 		this.commitError = null;

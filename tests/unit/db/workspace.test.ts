@@ -83,6 +83,8 @@ function workspace(script: (sql: string) => Script, keepRows = 1_000) {
 		loadData: async () => {
 			loads++;
 		},
+		// The scripted engine has no settings to lock (the lock is tested in workspace-lock.test.ts).
+		lock: async () => {},
 		keepRows,
 		cancelGraceMs: 50,
 	});

@@ -14,6 +14,16 @@ describe('chart data as CSV', () => {
 		);
 	});
 
+	test('the sources go first as "#" comment lines, one line each', () => {
+		const text = toCsv(
+			[['Đơn vị'], ['Huyện Thạch Thất']],
+			['Nguồn: Báo cáo: Giao ban, huyện: 1 số liệu', 'Ranh giới\ntỉnh'],
+		);
+		expect(text).toBe(
+			'\uFEFF# Nguồn: Báo cáo: Giao ban, huyện: 1 số liệu\r\n# Ranh giới tỉnh\r\nĐơn vị\r\nHuyện Thạch Thất\r\n',
+		);
+	});
+
 	test('fields with commas, quotes, breaks or edge blanks are quoted', () => {
 		expect(csvCell('a,b')).toBe('"a,b"');
 		expect(csvCell(' a')).toBe('" a"');

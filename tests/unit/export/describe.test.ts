@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import {
+	countedSourcesLine,
 	filterSubtitle,
+	mergeCountedSources,
 	sourcesFor,
 	sourcesLine,
 	stampLine,
@@ -78,5 +80,61 @@ describe('the footer', () => {
 		expect(stampLine(new Date(2026, 10, 3), 'http://x/?v=compare', tVi, 'vi')).toBe(
 			'Xuất ngày 03/11/2026 · Xem tại: http://x/?v=compare',
 		);
+	});
+});
+
+describe('the sources of the figures drawn, counted', () => {
+	const kind = (k: string) => ({ simulated: 'Mô phỏng', reported: 'Báo cáo' })[k] ?? k;
+	const sim = {
+		id: 'simulated-v1',
+		kind: 'simulated',
+		title: 'Bộ dữ liệu mô phỏng',
+		publisher: null,
+		date: null,
+		figures: 29,
+	};
+	const report = {
+		id: 'seed-000',
+		kind: 'reported',
+		title: 'Giao ban HĐND huyện',
+		publisher: 'Trang tin huyện',
+		date: '2023-01-05',
+		figures: 1,
+	};
+
+	test('each source with its number of figures, and the unit list', () => {
+		expect(countedSourcesLine([sim, report], kind, tVi, 'vi')).toBe(
+			'Nguồn: Mô phỏng: Bộ dữ liệu mô phỏng: 29 số liệu; Báo cáo: Giao ban HĐND huyện (Trang tin huyện, 05/01/2023): 1 số liệu; Danh mục đơn vị hành chính: Tổng cục Thống kê',
+		);
+		expect(countedSourcesLine([report], kind, tEn, 'en')).toContain(': 1 figure;');
+		expect(countedSourcesLine([], kind, tVi, 'vi')).toBe(
+			'Nguồn: biểu đồ không có số liệu nào; Danh mục đơn vị hành chính: Tổng cục Thống kê',
+		);
+	});
+
+	test('a long list says how many, by kind, and where the full list is', () => {
+		const many = Array.from({ length: 7 }, (_, i) => ({
+			...report,
+			id: `report-${i}`,
+			figures: 2,
+		}));
+		const line = countedSourcesLine([sim, ...many], kind, tVi, 'vi');
+		expect(line).toMatch(
+			/^Nguồn: 8 nguồn cho 43 số liệu \(Mô phỏng: 29 số liệu; Báo cáo: 14 số liệu\)/,
+		);
+		expect(line).toContain('siêu dữ liệu');
+		expect(line).not.toContain('Giao ban');
+	});
+
+	test('on a sheet each source once, with the most figures one part takes from it', () => {
+		expect(
+			mergeCountedSources([[report, sim], [{ ...report, figures: 40 }]]).map((s) => [
+				s.id,
+				s.figures,
+			]),
+		).toEqual([
+			['seed-000', 40],
+			['simulated-v1', 29],
+		]);
 	});
 });

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import {
 	PRESETS,
 	layoutExport,
+	fitSheet,
 	layoutSheet,
 	stripCuts,
 	wrapText,
@@ -97,7 +98,7 @@ describe('a tall chart in columns', () => {
 });
 
 describe('a whole screen on one sheet', () => {
-	test('two columns, a wide chart takes its own row, in document order', () => {
+	test('two columns, a wide chart takes its own row below both, in document order', () => {
 		const sheet = layoutSheet(
 			[
 				{ title: 'Xếp hạng', width: 500, height: 800, wide: false },
@@ -110,8 +111,59 @@ describe('a whole screen on one sheet', () => {
 		expect(a!.y).toBe(b!.y);
 		expect(b!.x).toBeGreaterThan(a!.x);
 		expect(c!.y).toBeGreaterThan(a!.y + a!.frame.height - 1);
+		expect(c!.y).toBeGreaterThan(b!.y + b!.frame.height - 1);
 		expect(c!.frame.width).toBe(sheet.width);
-		expect(a!.frame.height).toBe(b!.frame.height);
 		expect(sheet.height).toBe(c!.y + c!.frame.height);
+	});
+});
+
+test('a short chart goes under the shortest column, leaving no hole', () => {
+	const sheet = layoutSheet(
+		[
+			{ title: 'Xếp hạng', width: 500, height: 900, wide: false },
+			{ title: 'Xu hướng', width: 500, height: 200, wide: false },
+			{ title: 'Tổng', width: 500, height: 200, wide: false },
+		],
+		measure,
+	);
+	const [a, b, c] = sheet.placements;
+	expect(c!.x).toBe(b!.x);
+	expect(c!.y).toBeGreaterThan(b!.y);
+	expect(c!.y).toBeLessThan(a!.y + a!.frame.height);
+});
+
+describe('a sheet shaped for its page', () => {
+	const items = [
+		{ title: 'Các chỉ tiêu chính', width: 1300, height: 120, wide: true, row: true },
+		{ title: 'Xếp hạng', width: 600, height: 700, wide: false },
+		{ title: 'Chi tiết đơn vị', width: 420, height: 500, wide: false },
+		{ title: 'Xu hướng', width: 600, height: 300, wide: false },
+		{ title: 'Tổng theo năm', width: 1300, height: 260, wide: true },
+		{ title: 'Bản đồ nhiệt', width: 1300, height: 520, wide: true },
+	];
+	const rowsOf = (sheet: ReturnType<typeof fitSheet>) =>
+		new Set(sheet.placements.map((p) => p.y)).size;
+
+	test('a 16:9 slide gets a grid across its width; the tiles keep a row of their own', () => {
+		const room = { width: 1520, height: 640 };
+		const sheet = fitSheet(items, measure, PRESETS.slide, room);
+		expect(sheet.columns).toBeGreaterThanOrEqual(2);
+		expect(sheet.placements[0]!.frame.width).toBe(sheet.width);
+		// Wider than tall, like the page, and far wider than a stack of the charts would be.
+		expect(sheet.width / sheet.height).toBeGreaterThan(1.2);
+		expect(rowsOf(sheet)).toBeLessThan(items.length);
+	});
+
+	test('an A4 portrait page gets one column, an A4 landscape page two', () => {
+		const portrait = fitSheet(items, measure, PRESETS.a4p, { width: 738, height: 900 });
+		expect(portrait.columns).toBe(1);
+		expect(rowsOf(portrait)).toBe(items.length);
+		const landscape = fitSheet(items, measure, PRESETS.a4, { width: 1059, height: 560 });
+		expect(landscape.columns).toBe(2);
+	});
+
+	test('"as on screen" keeps the usual two columns at the usual width', () => {
+		const sheet = fitSheet(items, measure, PRESETS.screen, null);
+		expect([sheet.width, sheet.columns]).toEqual([1560, 2]);
 	});
 });

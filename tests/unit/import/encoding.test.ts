@@ -62,13 +62,15 @@ describe('decodeText', () => {
 		expect(decodeText(sjis)).toMatchObject({ ok: false, reason: 'encoding' });
 	});
 
-	test('TCVN3 (ABC) Vietnamese is refused with a message naming it', () => {
+	test('TCVN3 (ABC) Vietnamese is recognised and converted, with the encoding named', () => {
 		// "Th¹ch ThÊt" is how TCVN3 bytes look as Latin-1: ¹ and Ê are no Vietnamese letters there.
 		const tcvn3 = new Uint8Array([...'M· ®¬n vÞ,Th¹ch ThÊt\n276,2\n'].map((c) => c.charCodeAt(0)));
-		const result = decodeText(tcvn3);
-		expect(result).toMatchObject({ ok: false, reason: 'encoding' });
-		expect(!result.ok && result.message.vi).toContain('TCVN3/ABC');
-		expect(!result.ok && result.message.en).toContain('CSV UTF-8');
+		expect(decodeText(tcvn3)).toEqual({
+			ok: true,
+			text: 'Mã đơn vị,Thạch Thất\n276,2\n',
+			encoding: 'TCVN3 (ABC)',
+			legacy: true,
+		});
 	});
 
 	test('binary junk is refused as binary', () => {
