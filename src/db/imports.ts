@@ -10,7 +10,7 @@
  * view, the unit details and SQL then see only real figures, with no change to their queries.
  */
 import type { ImportedFact } from '../import/types.ts';
-import { METRIC_IDS } from '../model/metrics.ts';
+import { FACT_COLUMNS, METRIC_IDS } from '../model/metrics.ts';
 import type { Coordinator } from './coordinator.ts';
 import { prepareSql } from './prepare.ts';
 import { ident, num, str } from './sql.ts';
@@ -42,20 +42,6 @@ export interface ImportBatch {
 export const REPORT_ID_PREFIX = 'report-';
 
 export const HIDDEN_TABLE = 'facts_simulated_hidden';
-
-const FACT_COLUMNS = [
-	'unit_code',
-	'scheme',
-	'year',
-	'period',
-	'month',
-	'term',
-	'scope',
-	...METRIC_IDS,
-	'qualifier',
-	'source_id',
-	'note',
-];
 
 const literal = (value: string | number | null | undefined): string =>
 	value === null || value === undefined

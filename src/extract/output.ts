@@ -3,7 +3,7 @@
  * rows of the facts contract (data/README.md), one per unit, period and scope, with the evidence in the
  * note. Shared by the command line and the evaluation so both say exactly the same.
  */
-import { METRIC_IDS, type MetricId } from '../model/metrics.ts';
+import { FACT_COLUMNS, METRIC_IDS, type MetricId } from '../model/metrics.ts';
 import type { ExtractedFigure } from './types.ts';
 
 /** One item of the command's JSON array. */
@@ -53,20 +53,6 @@ export function toItem(file: string, f: ExtractedFigure): ExtractItem {
 	};
 }
 
-const FACT_HEADER = [
-	'unit_code',
-	'scheme',
-	'year',
-	'period',
-	'month',
-	'term',
-	'scope',
-	...METRIC_IDS,
-	'qualifier',
-	'source_id',
-	'note',
-];
-
 const csvCell = (v: string | number | null | undefined): string => {
 	if (v === null || v === undefined) return '';
 	const s = String(v);
@@ -97,7 +83,7 @@ export function toFactsCsv(
 		].join('|');
 		groups.set(key, [...(groups.get(key) ?? []), f]);
 	}
-	const lines = [FACT_HEADER.join(',')];
+	const lines = [FACT_COLUMNS.join(',')];
 	for (const group of groups.values()) {
 		const first = group[0]!;
 		const [scheme, code] = first.unitKey!.split(':') as [string, string];

@@ -190,3 +190,18 @@ export function metricById(id: MetricId): Metric {
 export function isMetricId(value: string): value is MetricId {
 	return BY_ID.has(value as MetricId);
 }
+
+/** The columns of the `facts` table in order (data/README.md, "The contract"). */
+export const FACT_COLUMNS: readonly string[] = [
+	'unit_code',
+	'scheme',
+	'year',
+	'period',
+	'month',
+	'term',
+	'scope',
+	...METRIC_IDS,
+	'qualifier',
+	'source_id',
+	'note',
+];
