@@ -95,6 +95,10 @@ export async function launchBrowser(): Promise<BrowserContext> {
 			rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
 		}
 	};
+	// Playwright's 30 s default for a wait is too short on a busy 2-core machine (the SQL page's first
+	// completion waits for the console's own engine to load the data): every wait without its own limit
+	// gets the render limit instead.
+	context.setDefaultTimeout(RENDER_TIMEOUT_MS);
 	instrument(context);
 	return context;
 }
