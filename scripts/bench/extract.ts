@@ -17,10 +17,18 @@ const PAGE_CHARS = 3000;
 const WARM_RUNS = 15;
 
 const csv = (name: string) => readFileSync(join(ROOT, 'data', 'units', name), 'utf8');
+// Each report without its related-news list: the extractor stops reading at the first such list past
+// the first third of a text, which in reports joined end to end would end the reading early.
+const RELATED =
+	/^[ \t]*(?:tin\s+liên\s+quan|tin\s+cùng\s+chuyên\s+mục|các\s+tin\s+khác|tin\s+khác|bài\s+viết\s+liên\s+quan|xem\s+thêm|đọc\s+thêm|tin\s+mới\s+nhất)/imu;
 const texts = readdirSync(DEV)
 	.filter((n) => n.endsWith('.txt'))
 	.sort()
-	.map((n) => readFileSync(join(DEV, n), 'utf8'));
+	.map((n) => readFileSync(join(DEV, n), 'utf8'))
+	.map((t) => {
+		const cut = RELATED.exec(t);
+		return cut ? t.slice(0, cut.index) : t;
+	});
 
 function report(pages: number): string {
 	const parts: string[] = [];
