@@ -14,6 +14,7 @@
  * "configuration locked" errors are marked refused here too (engineRefusal) so they read the same.
  */
 import type { RefusalReason, SqlErrorInfo } from './sql-error.ts';
+import { skipQuoted } from './sql-text.ts';
 
 export interface Refusal {
 	reason: RefusalReason;
@@ -91,7 +92,7 @@ export function tokenize(sql: string): Token[] {
 			const end = sql.indexOf('*/', i + 2);
 			i = end === -1 ? sql.length : end + 2;
 		} else if (ch === "'" || ch === '"') {
-			const end = quotedEnd(sql, i, ch);
+			const end = skipQuoted(sql, i, ch);
 			const body = sql.slice(i + 1, end - 1).replaceAll(ch + ch, ch);
 			tokens.push({ kind: ch === '"' ? 'word' : 'string', text: body, offset: i });
 			i = end;
@@ -115,20 +116,6 @@ export function tokenize(sql: string): Token[] {
 		}
 	}
 	return tokens;
-}
-
-/** Index past a quoted run starting at `i` (a doubled quote is an escaped quote). */
-function quotedEnd(text: string, i: number, quote: string): number {
-	let j = i + 1;
-	while (j < text.length) {
-		if (text[j] === quote) {
-			if (text[j + 1] === quote) j += 2;
-			else return j + 1;
-		} else {
-			j++;
-		}
-	}
-	return text.length;
 }
 
 const isWord = (token: Token | undefined, word: string) =>

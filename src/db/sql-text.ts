@@ -50,7 +50,7 @@ export function splitStatements(script: string): StatementSpan[] {
 }
 
 /** Index past a quoted run starting at `i` (a doubled quote is an escaped quote). */
-function skipQuoted(text: string, i: number, quote: string): number {
+export function skipQuoted(text: string, i: number, quote: string): number {
 	let j = i + 1;
 	while (j < text.length) {
 		if (text[j] === quote) {
