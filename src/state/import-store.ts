@@ -6,6 +6,7 @@
  * private windows), imports live in memory for the session and the page says so.
  */
 import type { ImportBatch } from '../db/imports.ts';
+import { done, request } from './idb.ts';
 
 /**
  * Bumped when the record shape changes in a way old code or old records cannot read; older records are
@@ -85,21 +86,6 @@ export interface ImportStore {
 
 const DB_NAME = 'hdnd-dashboard';
 const STORE = 'imports';
-
-function request<T>(req: IDBRequest<T>): Promise<T> {
-	return new Promise((resolve, reject) => {
-		req.onsuccess = () => resolve(req.result);
-		req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
-	});
-}
-
-function done(tx: IDBTransaction): Promise<void> {
-	return new Promise((resolve, reject) => {
-		tx.oncomplete = () => resolve();
-		tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
-		tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
-	});
-}
 
 /** The IndexedDB store; rejects when IndexedDB cannot be opened. */
 export async function openIndexedDbStore(
