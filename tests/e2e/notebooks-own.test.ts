@@ -10,6 +10,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { MAX_NOTEBOOK_BYTES } from '../../src/notebooks/check.ts';
 import { encodeShared } from '../../src/notebooks/share.ts';
+import { axe } from './axe.ts';
 import { foreignRequests, launchBrowser, openApp, pageErrors, screenshot } from './harness.ts';
 import { allCellsRan } from './notebook-session.ts';
 
@@ -60,6 +61,19 @@ async function reload(target: Page): Promise<void> {
 
 async function ownNames(target: Page): Promise<string[]> {
 	return target.locator('[data-own-notebook]').allInnerTexts();
+}
+
+/** No serious or critical axe-core finding on the page as it stands, in light and dark. */
+async function accessible(target: Page, screen: string): Promise<void> {
+	for (const theme of ['light', 'dark'] as const) {
+		await target.emulateMedia({ colorScheme: theme });
+		await target.waitForSelector(`html[data-theme="${theme}"]`, { state: 'attached' });
+		const serious = (await axe(target, screen, theme)).filter(
+			(f) => f.impact === 'serious' || f.impact === 'critical',
+		);
+		expect(serious, JSON.stringify(serious, null, 1)).toEqual([]);
+	}
+	await target.emulateMedia({ colorScheme: 'light' });
 }
 
 /** Nothing the page shows ran script. */
@@ -186,6 +200,12 @@ describe('sharing', () => {
 		expect(url.searchParams.get('v')).toBe('notebooks');
 		expect(url.searchParams.get('nb')).toMatch(/^1\.[A-Za-z0-9_-]+$/);
 		await screenshot(page, 'notebooks-own-list');
+		// The list with a rename form open (a delete confirmation closes it: one at a time).
+		await page.locator('[data-own-item]').first().locator('[data-action="rename"]').click();
+		await page.locator('[data-rename-input]').waitFor();
+		await accessible(page, 'own notebooks');
+		await page.keyboard.press('Escape');
+		await page.locator('[data-rename-input]').waitFor({ state: 'detached' });
 	});
 
 	test('the link opens read-only in a fresh browser and runs only when the reader chooses', async () => {
@@ -207,6 +227,7 @@ describe('sharing', () => {
 		expect(await article.locator('[data-cell-status="idle"]').count()).toBeGreaterThan(0);
 		expect(await article.locator('[data-result]').count()).toBe(0);
 		await screenshot(shared, 'notebook-shared-readonly');
+		await accessible(shared, 'shared notebook');
 
 		await notice.locator('[data-action="run-pending"]').click();
 		await allCellsRan(shared, 'shared');
@@ -269,6 +290,7 @@ describe('deleting', () => {
 		const item = page.locator('[data-own-item]', { hasText: 'Báo cáo giám sát quý III' });
 		await item.locator('[data-action="remove"]').click();
 		expect(await item.locator('[data-remove-confirm]').innerText()).toContain('Không thể hoàn tác');
+		await accessible(page, 'delete confirmation');
 		await item.locator('[data-action="remove-yes"]').click();
 		const after = before.filter((name) => name !== 'Báo cáo giám sát quý III');
 		await page.waitForFunction(
