@@ -4,7 +4,8 @@
  * Markdown. Where IndexedDB is missing or refused (some private windows) they live in memory for the
  * session and the page says so.
  */
-import { done, request } from '../state/idb.ts';
+import { recordId } from '../state/import-store.ts';
+import { memoryRecordStore, openRecordStore, type RecordStore } from '../state/idb.ts';
 
 /** Bumped when the record shape changes in a way old code cannot read; old records are migrated. */
 export const NOTEBOOK_RECORD_VERSION = 1;
@@ -28,28 +29,19 @@ export interface StoredNotebook {
 	updated: string;
 }
 
-export interface NotebookStore {
-	/** Whether records survive a reload. */
-	readonly persistent: boolean;
-	list(): Promise<StoredNotebook[]>;
-	put(record: StoredNotebook): Promise<void>;
-	delete(id: string): Promise<void>;
-}
+/** Where own notebooks are kept: IndexedDB, or memory for the session. */
+export type NotebookStore = RecordStore<StoredNotebook>;
 
 const DB_NAME = 'hdnd-notebooks';
 const STORE = 'notebooks';
 
-/** A record id that sorts by time: `mine-20261202T040512123Z-1a2b3c4`. */
+/**
+ * A record id that sorts by time: `mine-20261202T040512123Z-1a2b3c4` (the imports' form, so the hash
+ * is written once). Two notebooks of the same text in the same millisecond would share it: the caller
+ * moves the time on until the id is free.
+ */
 export function notebookId(date: Date, content: string): string {
-	let hash = 0x811c9dc5;
-	for (let i = 0; i < content.length; i++) {
-		hash ^= content.charCodeAt(i);
-		hash = Math.imul(hash, 0x01000193) >>> 0;
-	}
-	// A random part too: two notebooks made from the same text in the same millisecond stay apart.
-	hash ^= Math.floor(Math.random() * 0xffffffff);
-	const stamp = date.toISOString().replace(/[-:.]/g, '');
-	return `mine-${stamp}-${(hash >>> 0).toString(36).padStart(7, '0')}`;
+	return recordId('mine', date, content);
 }
 
 function isRecord(value: unknown): value is StoredNotebook {
@@ -64,51 +56,17 @@ function isRecord(value: unknown): value is StoredNotebook {
 	);
 }
 
-const byId = (a: StoredNotebook, b: StoredNotebook) => a.id.localeCompare(b.id);
-
 /** The IndexedDB store; rejects when IndexedDB cannot be opened. */
-export async function openIndexedDbNotebooks(
+export function openIndexedDbNotebooks(
 	factory: IDBFactory = globalThis.indexedDB,
 	name = DB_NAME,
 ): Promise<NotebookStore> {
-	if (!factory) throw new Error('IndexedDB is not available');
-	const open = factory.open(name, 1);
-	open.onupgradeneeded = () => {
-		if (!open.result.objectStoreNames.contains(STORE)) {
-			open.result.createObjectStore(STORE, { keyPath: 'id' });
-		}
-	};
-	const db = await request(open);
-	return {
-		persistent: true,
-		async list() {
-			const tx = db.transaction(STORE, 'readonly');
-			const records: unknown[] = await request(tx.objectStore(STORE).getAll());
-			// A record this version cannot read (written by a newer one) is left in place, not shown.
-			return records.filter(isRecord).sort(byId);
-		},
-		async put(record) {
-			const tx = db.transaction(STORE, 'readwrite');
-			tx.objectStore(STORE).put(record);
-			await done(tx);
-		},
-		async delete(id) {
-			const tx = db.transaction(STORE, 'readwrite');
-			tx.objectStore(STORE).delete(id);
-			await done(tx);
-		},
-	};
+	return openRecordStore<StoredNotebook>(factory, name, STORE, isRecord);
 }
 
 /** Records in memory only (for the session). */
 export function memoryNotebooks(): NotebookStore {
-	const records = new Map<string, StoredNotebook>();
-	return {
-		persistent: false,
-		list: async () => [...records.values()].map((r) => structuredClone(r)).sort(byId),
-		put: async (record) => void records.set(record.id, structuredClone(record)),
-		delete: async (id) => void records.delete(id),
-	};
+	return memoryRecordStore<StoredNotebook>();
 }
 
 /** IndexedDB where it works, memory otherwise. */

@@ -52,9 +52,11 @@ export class OwnNotebooks {
 		approved: boolean,
 	): StoredNotebook {
 		const now = new Date();
+		let id = notebookId(now, markdown);
+		for (let ms = 1; this.get(id); ms++) id = notebookId(new Date(now.getTime() + ms), markdown);
 		const record: StoredNotebook = {
 			version: NOTEBOOK_RECORD_VERSION,
-			id: notebookId(now, markdown),
+			id,
 			name: name.trim().slice(0, MAX_NAME) || 'Sổ tay',
 			markdown,
 			origin,
