@@ -130,9 +130,16 @@ describe('own notebooks', () => {
 		await item.locator('[data-rename-input]').fill('Kỳ họp của tôi');
 		await item.locator('[data-action="rename-save"]').click();
 		expect(await ownNames(page)).toEqual(['Kỳ họp của tôi']);
+		// The heading was the old name: it follows, and the edited cell stays as it was.
+		await page.locator('.prose h1', { hasText: 'Kỳ họp của tôi' }).waitFor();
+		await allCellsRan(page, created);
+		expect(await page.locator('[data-cell-kind="sql"] .cm-content').first().innerText()).toBe(
+			'SELECT 6 * 7 AS answer',
+		);
 		await saved(page);
 		await reload(page);
 		expect(await ownNames(page)).toEqual(['Kỳ họp của tôi']);
+		expect(await page.locator('.prose h1').first().innerText()).toBe('Kỳ họp của tôi');
 	});
 
 	test('a .md file opens from disk, waits to be run, and its hostile Markdown runs nothing', async () => {
