@@ -10,6 +10,7 @@ import latin400 from '@fontsource/be-vietnam-pro/files/be-vietnam-pro-latin-400-
 import vietnamese600 from '@fontsource/be-vietnam-pro/files/be-vietnam-pro-vietnamese-600-normal.woff2?url';
 import latinExt600 from '@fontsource/be-vietnam-pro/files/be-vietnam-pro-latin-ext-600-normal.woff2?url';
 import latin600 from '@fontsource/be-vietnam-pro/files/be-vietnam-pro-latin-600-normal.woff2?url';
+import { base64 } from '../ui/base64.ts';
 
 export const FONT_FAMILY = 'Be Vietnam Pro';
 
@@ -44,15 +45,6 @@ export function fontFaceRule(face: Omit<FontFace, 'url'>, dataUrl: string): stri
 		`@font-face{font-family:'${FONT_FAMILY}';font-style:normal;font-weight:${face.weight};` +
 		`src:url(${dataUrl}) format('woff2');unicode-range:${face.range};}`
 	);
-}
-
-function base64(bytes: Uint8Array): string {
-	let binary = '';
-	const CHUNK = 0x8000;
-	for (let i = 0; i < bytes.length; i += CHUNK) {
-		binary += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
-	}
-	return btoa(binary);
 }
 
 let cached: Promise<string> | null = null;

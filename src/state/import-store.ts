@@ -6,6 +6,7 @@
  * private windows), imports live in memory for the session and the page says so.
  */
 import type { ImportBatch } from '../db/imports.ts';
+import { memoryRecordStore, openRecordStore, type RecordStore } from './idb.ts';
 
 /**
  * Bumped when the record shape changes in a way old code or old records cannot read; older records are
@@ -65,7 +66,11 @@ export function localTimestamp(date: Date): string {
 }
 
 /** A record id that sorts by time: `<prefix>-20261123T070512123Z-1a2b3c`. */
-export function recordId(prefix: 'import' | 'report', date: Date, content: string): string {
+export function recordId(
+	prefix: 'import' | 'report' | 'mine',
+	date: Date,
+	content: string,
+): string {
 	let hash = 0x811c9dc5;
 	for (let i = 0; i < content.length; i++) {
 		hash ^= content.charCodeAt(i);
@@ -75,74 +80,23 @@ export function recordId(prefix: 'import' | 'report', date: Date, content: strin
 	return `${prefix}-${stamp}-${hash.toString(36).padStart(7, '0')}`;
 }
 
-export interface ImportStore {
-	/** Whether records survive a reload. */
-	readonly persistent: boolean;
-	list(): Promise<StoredImport[]>;
-	put(record: StoredImport): Promise<void>;
-	delete(id: string): Promise<void>;
-}
+/** Where imports are kept: IndexedDB, or memory for the session. */
+export type ImportStore = RecordStore<StoredImport>;
 
 const DB_NAME = 'hdnd-dashboard';
 const STORE = 'imports';
 
-function request<T>(req: IDBRequest<T>): Promise<T> {
-	return new Promise((resolve, reject) => {
-		req.onsuccess = () => resolve(req.result);
-		req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
-	});
-}
-
-function done(tx: IDBTransaction): Promise<void> {
-	return new Promise((resolve, reject) => {
-		tx.oncomplete = () => resolve();
-		tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
-		tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
-	});
-}
-
 /** The IndexedDB store; rejects when IndexedDB cannot be opened. */
-export async function openIndexedDbStore(
+export function openIndexedDbStore(
 	factory: IDBFactory = globalThis.indexedDB,
 	name = DB_NAME,
 ): Promise<ImportStore> {
-	if (!factory) throw new Error('IndexedDB is not available');
-	const open = factory.open(name, 1);
-	open.onupgradeneeded = () => {
-		if (!open.result.objectStoreNames.contains(STORE)) {
-			open.result.createObjectStore(STORE, { keyPath: 'id' });
-		}
-	};
-	const db = await request(open);
-	return {
-		persistent: true,
-		async list() {
-			const tx = db.transaction(STORE, 'readonly');
-			const records = (await request(tx.objectStore(STORE).getAll())) as StoredImport[];
-			return records.sort((a, b) => a.id.localeCompare(b.id));
-		},
-		async put(record) {
-			const tx = db.transaction(STORE, 'readwrite');
-			tx.objectStore(STORE).put(record);
-			await done(tx);
-		},
-		async delete(id) {
-			const tx = db.transaction(STORE, 'readwrite');
-			tx.objectStore(STORE).delete(id);
-			await done(tx);
-		},
-	};
+	return openRecordStore<StoredImport>(factory, name, STORE);
 }
 
 /** Records in memory only (for the session). */
 export function memoryStore(): ImportStore {
-	const records = new Map<string, StoredImport>();
-	return {
-		persistent: false,
-		list: async () => [...records.values()].sort((a, b) => a.id.localeCompare(b.id)),
-		put: async (record) => void records.set(record.id, structuredClone(record)),
-		delete: async (id) => void records.delete(id),
-	};
+	return memoryRecordStore<StoredImport>();
 }
 
 /** IndexedDB where it works, memory otherwise. */

@@ -3,13 +3,10 @@
  * violation), the keyboard way through charts (ranking rows, heatmap rows, the years picker, the export
  * menu) with a visible focus ring, and the theme choice remembered across visits.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { axe, type Finding } from './axe.ts';
 import { launchBrowser, openApp, pageErrors, screenshot, waitForRender } from './harness.ts';
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let context: BrowserContext;
 /** One app page for the whole file (each start of the app costs seconds): screens are switched by tab. */
@@ -24,15 +21,6 @@ beforeAll(async () => {
 afterAll(async () => {
 	await context?.close();
 });
-
-interface Finding {
-	screen: string;
-	theme: string;
-	rule: string;
-	impact: string;
-	help: string;
-	targets: string[];
-}
 
 /** Waits until every chart on the screen has been drawn with data (or a screen has none). */
 async function settled(page: Page): Promise<void> {
@@ -49,38 +37,6 @@ async function settled(page: Page): Promise<void> {
 			// A screen still loading is checked as it is; axe reports what a person would meet.
 		});
 	await page.evaluate(() => document.fonts.ready.then(() => undefined));
-}
-
-async function axe(page: Page, screen: string, theme: string): Promise<Finding[]> {
-	// Evaluated rather than added as a <script>: the app's Content-Security-Policy forbids inline scripts.
-	if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-	const results = await page.evaluate(async () => {
-		const run = (
-			window as unknown as {
-				axe: {
-					run: (
-						context: Document,
-						options: object,
-					) => Promise<{
-						violations: {
-							id: string;
-							impact: string | null;
-							help: string;
-							nodes: { target: unknown[] }[];
-						}[];
-					}>;
-				};
-			}
-		).axe.run;
-		const { violations } = await run(document, { resultTypes: ['violations'] });
-		return violations.map((v) => ({
-			rule: v.id,
-			impact: v.impact ?? 'unknown',
-			help: v.help,
-			targets: v.nodes.map((n) => n.target.join(' ')),
-		}));
-	});
-	return results.map((r) => ({ ...r, screen, theme }));
 }
 
 describe.each(['light', 'dark'] as const)('axe-core in %s mode', (theme) => {

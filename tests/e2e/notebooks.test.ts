@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseNotebook } from '../../src/model/notebook.ts';
 import { ROOT } from '../helpers/node-connector.ts';
 import { foreignRequests, launchBrowser, openApp, pageErrors, screenshot } from './harness.ts';
+import { allCellsRan } from './notebook-session.ts';
 
 const NOTEBOOKS = readdirSync(join(ROOT, 'notebooks'))
 	.filter((name) => name.endsWith('.md'))
@@ -31,18 +32,6 @@ afterAll(async () => {
 });
 
 const MOD = process.platform === 'darwin' ? 'Meta' : 'Control';
-
-/** Wait until every SQL cell of the open notebook has run. */
-async function allCellsRan(target: Page, id: string): Promise<void> {
-	await target.waitForFunction((notebook) => {
-		const article = document.querySelector(`[data-notebook="${notebook}"]`);
-		if (!article || article.getAttribute('data-running') !== 'false') return false;
-		const states = [...article.querySelectorAll('[data-cell-status]')].map((e) =>
-			e.getAttribute('data-cell-status'),
-		);
-		return states.length > 0 && states.every((s) => s === 'ran');
-	}, id);
-}
 
 describe('the shipped notebooks', () => {
 	test('are listed and each renders with live results, and charts where a cell asks for one', async () => {
