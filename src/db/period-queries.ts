@@ -151,3 +151,51 @@ export function periodsAvailableSql(unitKey: string): string {
 	WHERE f.scheme = ${str(scheme)} AND (f.unit_code = ${str(code)} OR u.parent_code = ${str(code)})
 	ORDER BY f.year NULLS LAST, f.period, f.month`;
 }
+
+/** The measures the period panel shows, as SQL over a row of metrics (NULL when a part is missing). */
+export const PERIOD_PANEL_MEASURES = {
+	sessions_total: (a: string) => `(${a}"sessions_regular" + ${a}"sessions_thematic")`,
+	supervisions: (a: string) => `${a}"supervisions"`,
+	explanatory_hearings: (a: string) => `${a}"explanatory_hearings"`,
+	petitions_resolved: (a: string) => `${a}"petitions_resolved"`,
+} as const;
+export type PeriodPanelMeasure = keyof typeof PERIOD_PANEL_MEASURES;
+
+/** A row of areaPeriodSql: `which` period, units of the list, units reporting, and per measure its sum and count. */
+export interface AreaPeriodRow {
+	which: 'current' | 'previous';
+	units: number;
+	reporting: number;
+	any_simulated: boolean;
+	[column: `v_${string}`]: number | null;
+	[column: `n_${string}`]: number | null;
+}
+
+/**
+ * The units of one level in an area (`areaCondition` over `units`), summed for the period and for the
+ * same period last year, each in the list of units valid in its year: the sum of the units that reported
+ * the period, with how many did, never a figure of another period.
+ */
+export function areaPeriodSql(
+	p: Period,
+	level: string,
+	areaCondition: (alias: string) => string,
+	schemeOf: (period: Period) => string,
+): string {
+	const part = (period: Period, which: string) => {
+		const measures = Object.entries(PERIOD_PANEL_MEASURES)
+			.map(
+				([id, sql]) =>
+					`SUM(${sql('f.')})::DOUBLE AS ${ident(`v_${id}`)}, COUNT(${sql('f.')})::INTEGER AS ${ident(`n_${id}`)}`,
+			)
+			.join(', ');
+		return `SELECT ${str(which)} AS which, COUNT(*)::INTEGER AS units, COUNT(f.unit_code)::INTEGER AS reporting,
+			COALESCE(BOOL_OR(f.source_kind = 'simulated'), FALSE) AS any_simulated, ${measures}
+		FROM units u
+		LEFT JOIN (SELECT * FROM (${periodFactsSql(period)}) WHERE scope = 'own') f
+			ON f.scheme = u.scheme AND f.unit_code = u.code
+		WHERE u.scheme = ${str(schemeOf(period))} AND u.level = ${str(level)} AND ${areaCondition('u.')}`;
+	};
+	const previous = samePeriodLastYear(p);
+	return `${part(p, 'current')}${previous ? `\n\tUNION ALL ${part(previous, 'previous')}` : ''}`;
+}

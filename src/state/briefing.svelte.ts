@@ -7,8 +7,8 @@ import { parseUnitKey } from '../model/units.ts';
 import { openTargetStore, type TargetStore } from '../targets/store.ts';
 import { BUILTIN_TARGETS, type Target } from '../targets/target.ts';
 
-/** The URL parameters the page owns; the shell keeps them beside the view's own. */
-export const BRIEFING_PARAMS = ['gu', 'gp'] as const;
+/** The URL parameters of the giao ban page (`gu`, `gp`) and of the period panel on the other screens (`kp`); the shell keeps them beside the view's own. */
+export const BRIEFING_PARAMS = ['gu', 'gp', 'kp'] as const;
 
 /** The period shown first: the last full year of the bundled data. */
 export const DEFAULT_PERIOD: Period = { kind: 'year', year: LAST_YEAR - 1 };

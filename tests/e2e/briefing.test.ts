@@ -190,4 +190,31 @@ describe('the giao ban page', () => {
 		expect(foreignRequests(page)).toEqual([]);
 		expect(pageErrors(page)).toEqual([]);
 	}, 240_000);
+
+	test('the overview by reporting period: first-half rows only, beside last year first half', async () => {
+		const overview = await app.open('/?p=2023:01&lv=district&y1=2024');
+		await overview.locator('[data-period-panel-open]').click();
+		await overview.locator('[data-period-kind]').selectOption('h1');
+		await overview.locator('[data-period-year]').selectOption('2023');
+		await overview.waitForURL((url) => url.searchParams.get('kp') === '2023-h1');
+		const tile = overview.locator('[data-period-measure="supervisions"]');
+		const want = await app.native
+			.rows(`SELECT f.year, SUM(f.supervisions) AS s, COUNT(f.supervisions) AS n
+			FROM facts f JOIN units u ON u.scheme = f.scheme AND u.code = f.unit_code
+			WHERE f.period = 'h1' AND f.scope = 'own' AND f.scheme = '2023' AND u.level = 'district'
+				AND u.province_code = '01' AND f.year IN (2022, 2023)
+			GROUP BY f.year ORDER BY f.year DESC`);
+		const vi = (v: unknown) => new Intl.NumberFormat('vi-VN').format(Number(v));
+		await expect.poll(() => tile.locator('.value').innerText()).toBe(vi(want[0]!.s));
+		const text = await tile.innerText();
+		expect(text).toContain(`${Number(want[0]!.n)}/30 đơn vị báo cáo`);
+		expect(text).toContain(`Cùng kỳ 6 tháng đầu năm 2022: ${vi(want[1]!.s)}`);
+		await screenshot(overview, 'overview-period-panel');
+		// A term: no term total is in the bundled data, and no year is summed into one.
+		await overview.locator('[data-period-kind]').selectOption('term');
+		await overview.locator('[data-period-term]').selectOption('2016-2021');
+		await overview.waitForURL((url) => url.searchParams.get('kp') === '2016-2021');
+		await expect.poll(() => tile.locator('.value').innerText()).toBe('—');
+		expect(pageErrors(overview)).toEqual([]);
+	}, 240_000);
 });

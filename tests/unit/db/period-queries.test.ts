@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Connector } from '../../../src/db/connector.ts';
+import type { Period } from '../../../src/model/periods.ts';
 import {
+	areaPeriodSql,
 	periodFactsSql,
 	periodsAvailableSql,
 	subunitPeriodSql,
@@ -154,5 +156,47 @@ describe('periods as reported', () => {
 		const got = await rows(db, periodsAvailableSql('2023:276'));
 		const kinds = new Set(got.map((r) => r.period));
 		expect([...kinds].sort()).toEqual(['h1', 'm9', 'month', 'term', 'year']);
+	});
+});
+
+describe('areaPeriodSql', () => {
+	const hanoi = (alias: string) => `${alias}province_code = '01'`;
+	const scheme = (p: Period) => ('year' in p && p.year >= 2025 ? '2025' : '2023');
+
+	test("the districts of Hà Nội, first half of 2023: the sum of their first-half rows, with last year's", async () => {
+		const got = await rows(
+			db,
+			areaPeriodSql({ kind: 'h1', year: 2023 }, 'district', hanoi, scheme),
+		);
+		const want = await rows(
+			db,
+			`SELECT f.year, SUM(f.supervisions) AS s, COUNT(*) AS n FROM facts f
+			JOIN units u ON u.scheme = f.scheme AND u.code = f.unit_code
+			WHERE f.period = 'h1' AND f.scope = 'own' AND u.level = 'district' AND u.province_code = '01'
+				AND f.scheme = '2023' AND f.year IN (2022, 2023)
+			GROUP BY f.year ORDER BY f.year DESC`,
+		);
+		expect(got.map((r) => [r.which, n(r.v_supervisions), n(r.reporting)])).toEqual([
+			['current', n(want[0]!.s), n(want[0]!.n)],
+			['previous', n(want[1]!.s), n(want[1]!.n)],
+		]);
+		expect(n(got[0]!.units)).toBe(30);
+		expect(got[0]!.any_simulated).toBe(true);
+	});
+
+	test('outside the sample, a first half has no figures rather than half a year', async () => {
+		const got = await rows(
+			db,
+			areaPeriodSql(
+				{ kind: 'h1', year: 2023 },
+				'district',
+				(a) => `${a}province_code = '79'`,
+				scheme,
+			),
+		);
+		expect(got.map((r) => [n(r.reporting), n(r.v_supervisions)])).toEqual([
+			[0, null],
+			[0, null],
+		]);
 	});
 });
