@@ -142,7 +142,10 @@ describe('the briefing pack', () => {
 		expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe('%PDF-');
 		const read = await nodePdfReader().read(bytes, { maxPages: 20 });
 		if (!read.ok) throw new Error(JSON.stringify(read));
-		const text = read.pages.map((lines) => lines.join('\n')).join('\n').normalize('NFC');
+		const text = read.pages
+			.map((lines) => lines.join('\n'))
+			.join('\n')
+			.normalize('NFC');
 		expect(text).toContain('Huyện Thạch Thất');
 		expect(text).toContain('năm 2022');
 		expect(text).toContain('177');
