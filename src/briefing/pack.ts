@@ -14,7 +14,7 @@ import {
 import { METRICS, type MetricId } from '../model/metrics.ts';
 import { periodKey, periodLabel, type Period } from '../model/periods.ts';
 import { evaluateTarget, targetSentence, type TargetSubunit } from '../targets/evaluate.ts';
-import type { Target } from '../targets/target.ts';
+import { targetLabel, type Target } from '../targets/target.ts';
 import type { UnitLevel } from '../model/units.ts';
 
 export type Block =
@@ -343,7 +343,7 @@ export function buildPack(input: PackInput): Pack {
 				: [];
 		});
 		const result = evaluateTarget(target, subunits);
-		blocks.push({ kind: 'paragraph', text: target.label });
+		blocks.push({ kind: 'paragraph', text: targetLabel(target, lang) });
 		blocks.push({ kind: 'paragraph', text: targetSentence(result, lang), tone: 'sentence' });
 		const names = (units: TargetSubunit[], withValue: boolean) =>
 			units.length === 0

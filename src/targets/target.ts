@@ -44,6 +44,22 @@ export const BUILTIN_TARGETS: readonly Target[] = [
 	},
 ];
 
+/** The built-in targets' wording in both languages (a user's own target keeps the user's words). */
+const BUILTIN_LABELS: ReadonlyMap<string, Bilingual> = new Map([
+	[
+		'law-art78-sessions',
+		{
+			vi: 'Mỗi HĐND họp ít nhất 2 kỳ họp thường lệ mỗi năm (Luật Tổ chức chính quyền địa phương, Điều 78)',
+			en: 'Every council holds at least 2 regular sessions a year (Law on Local Government, Article 78)',
+		},
+	],
+]);
+
+/** A target's wording in the language asked for. */
+export function targetLabel(target: Target, lang: 'vi' | 'en'): string {
+	return (target.builtin && BUILTIN_LABELS.get(target.id)?.[lang]) || target.label;
+}
+
 /** Where a target's source is said, for the English interface. */
 export const BUILTIN_NOTE: Bilingual = {
 	vi: 'Theo luật, không xóa được',

@@ -162,6 +162,39 @@ describe('the giao ban page', () => {
 		await screenshot(page, 'briefing-target', { fullPage: true });
 	}, 120_000);
 
+	test('targets export as CSV and come back from one, bad rows refused with their line', async () => {
+		const [file] = await Promise.all([
+			page.waitForEvent('download'),
+			page.locator('[data-target-export]').click(),
+		]);
+		const csv = readFileSync(await file.path(), 'utf8');
+		expect(csv).toContain('phiên giải trình trong năm,explanatory_hearings,commune,xa,,year,1');
+		const upload = [
+			'label,metric,level,unit_types,period,threshold',
+			'Mỗi HĐND xã giám sát ít nhất 3 cuộc trong năm,supervisions,commune,xa,year,3',
+			'Chỉ tiêu sai,kien_nghi,commune,,year,1',
+		].join('\n');
+		await page.locator('[data-target-import]').setInputFiles({
+			name: 'chi-tieu.csv',
+			mimeType: 'text/csv',
+			buffer: Buffer.from(upload),
+		});
+		await page.getByText('Đã nhập 1 chỉ tiêu.').waitFor();
+		await page.getByText('Dòng 3: Chỉ tiêu cần một số liệu hợp lệ.').waitFor();
+		await page
+			.locator('[data-pack] p', { hasText: 'Mỗi HĐND xã giám sát ít nhất 3 cuộc trong năm' })
+			.waitFor();
+		// Removing it takes it out of the pack; the hearings target stays.
+		await page
+			.locator('[data-target-id]', { hasText: 'giám sát ít nhất 3 cuộc' })
+			.locator('[data-target-remove]')
+			.click();
+		await expect
+			.poll(() => page.locator('[data-pack]').innerText())
+			.not.toContain('giám sát ít nhất 3 cuộc');
+		expect(await page.locator('[data-pack]').innerText()).toContain('phiên giải trình trong năm');
+	}, 120_000);
+
 	test('the pack as PDF and DOCX: the unit, the period and a figure, read back', async () => {
 		const pdf = await download(page, 'pdf');
 		const read = await nodePdfReader().read(pdf, { maxPages: 50 });
