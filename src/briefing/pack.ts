@@ -85,6 +85,10 @@ const TEXT = {
 		vi: 'Tài liệu giao ban dùng số liệu như đơn vị đã báo cáo trong kỳ, không quy đổi sang đơn vị hành chính 2025.',
 		en: 'The briefing pack uses figures as the units reported them for the period, not re-aggregated onto the 2025 units.',
 	},
+	oldList: {
+		vi: 'Cùng kỳ năm trước do các đơn vị của danh mục cũ (trước 1/7/2025) báo cáo, nên đơn vị này không có số liệu cùng kỳ.',
+		en: 'The same period last year was reported by the units of the old list (before 1 July 2025), so this unit has no figures for it.',
+	},
 	own: { vi: 'Số liệu của {unit}', en: 'Figures of {unit}' },
 	subunits: { vi: 'Tổng của HĐND cấp dưới', en: 'Sum over the sub-unit councils' },
 	ranking: { vi: 'Xếp hạng HĐND cấp dưới', en: 'Sub-unit councils ranked' },
@@ -210,6 +214,14 @@ export function buildPack(input: PackInput): Pack {
 	if (simulated) blocks.push({ kind: 'paragraph', text: TEXT.simulated[lang], tone: 'warning' });
 	if (input.basis === 'units2025')
 		blocks.push({ kind: 'paragraph', text: TEXT.basis[lang], tone: 'note' });
+
+	if (
+		input.unitKey.startsWith('2025:') &&
+		previous &&
+		previous.kind !== 'term' &&
+		previous.year < 2025
+	)
+		blocks.push({ kind: 'paragraph', text: TEXT.oldList[lang], tone: 'note' });
 
 	// 1. The unit's own figures, beside the same period last year.
 	blocks.push({ kind: 'heading', text: fill(TEXT.own[lang], { unit: input.unitName }) });

@@ -22,7 +22,8 @@ export class BriefingState {
 	private store: TargetStore | null = null;
 
 	constructor(params: URLSearchParams) {
-		const unit = params.get('gu');
+		// Without a unit of its own, the page starts on the unit whose details are open elsewhere.
+		const unit = params.get('gu') ?? params.get('f');
 		this.unit = unit && parseUnitKey(unit) ? unit : null;
 		this.period = parsePeriodKey(params.get('gp')) ?? DEFAULT_PERIOD;
 	}

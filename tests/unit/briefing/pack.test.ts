@@ -167,3 +167,20 @@ describe('the briefing pack', () => {
 		expect(Object.keys(files).some((f) => f.startsWith('word/footer'))).toBe(true);
 	});
 });
+
+describe('a 2025 unit in 2025', () => {
+	test('says that last year belongs to the old list instead of showing empty comparisons silently', () => {
+		const pack = buildPack({
+			...INPUT,
+			unitKey: '2025:01',
+			unitName: 'Thành phố Hà Nội',
+			period: { kind: 'h1', year: 2025 },
+			previous: { kind: 'h1', year: 2024 },
+		});
+		const notes = pack.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
+		expect(notes.some((t) => t.startsWith('Cùng kỳ năm trước do các đơn vị của danh mục cũ'))).toBe(
+			true,
+		);
+		expect(pack.subtitle).toBe('6 tháng đầu năm 2025');
+	});
+});
