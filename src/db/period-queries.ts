@@ -199,3 +199,38 @@ export function areaPeriodSql(
 	const previous = samePeriodLastYear(p);
 	return `${part(p, 'current')}${previous ? `\n\tUNION ALL ${part(previous, 'previous')}` : ''}`;
 }
+
+/** A row of unitsPeriodSql: one unit, the panel's measures for the period (`m_<id>`) and last year's (`p_<id>`). */
+export interface UnitsPeriodRow {
+	unit_key: string;
+	source_kind: string | null;
+	[column: `m_${string}`]: number | null;
+	[column: `p_${string}`]: number | null;
+}
+
+/**
+ * Chosen units (in the order given), each with its own figures for the period and the same period last
+ * year; NULL where it did not report that period.
+ */
+export function unitsPeriodSql(unitKeys: readonly string[], p: Period): string {
+	const values = unitKeys
+		.map((key, i) => {
+			const { scheme, code } = unitParts(key);
+			return `(${str(scheme)}, ${str(code)}, ${num(i)})`;
+		})
+		.join(', ');
+	if (!values) return `SELECT NULL::VARCHAR AS unit_key WHERE FALSE`;
+	const previous = samePeriodLastYear(p);
+	const own = (period: Period | null) =>
+		period
+			? `(SELECT * FROM (${periodFactsSql(period)}) WHERE scope = 'own')`
+			: `(SELECT NULL::VARCHAR AS scheme, NULL::VARCHAR AS unit_code, ${METRIC_IDS.map((id) => `NULL::INTEGER AS ${ident(id)}`).join(', ')} WHERE FALSE)`;
+	const measures = Object.entries(PERIOD_PANEL_MEASURES)
+		.map(([id, sql]) => `${sql('c.')} AS ${ident(`m_${id}`)}, ${sql('l.')} AS ${ident(`p_${id}`)}`)
+		.join(', ');
+	return `SELECT v.scheme || ':' || v.code AS unit_key, c.source_kind, ${measures}
+	FROM (VALUES ${values}) v(scheme, code, ord)
+	LEFT JOIN ${own(p)} c ON c.scheme = v.scheme AND c.unit_code = v.code
+	LEFT JOIN ${own(previous)} l ON l.scheme = v.scheme AND l.unit_code = v.code
+	ORDER BY v.ord`;
+}

@@ -250,4 +250,20 @@ describe('the giao ban page', () => {
 		await expect.poll(() => tile.locator('.value').innerText()).toBe('—');
 		expect(pageErrors(overview)).toEqual([]);
 	}, 240_000);
+
+	test('the comparison by reporting period: the chosen units side by side for a first half', async () => {
+		const compare = await app.open('/?v=compare&f=2023:276&u=2023:276,2023:277&kp=2024-h1');
+		const cell = compare.locator(
+			'[data-chart="period-units-panel"] tr[data-unit="2023:276"] td[data-measure="supervisions"]',
+		);
+		const want = await app.native.rows(`SELECT year, supervisions FROM facts
+			WHERE period = 'h1' AND scope = 'own' AND scheme = '2023' AND unit_code = '276' AND year IN (2023, 2024)
+			ORDER BY year DESC`);
+		await expect
+			.poll(() => cell.innerText())
+			.toBe(`${Number(want[0]!.supervisions)} (${Number(want[1]!.supervisions)})`);
+		expect(await compare.locator('[data-chart="period-units-panel"] tbody tr').count()).toBe(2);
+		await screenshot(compare, 'compare-period-panel');
+		expect(pageErrors(compare)).toEqual([]);
+	}, 240_000);
 });

@@ -7,6 +7,7 @@ import {
 	periodsAvailableSql,
 	subunitPeriodSql,
 	unitPeriodSql,
+	unitsPeriodSql,
 } from '../../../src/db/period-queries.ts';
 import { unitFactsSql } from '../../../src/db/queries.ts';
 import { loadedConnector, rows } from '../../helpers/node-connector.ts';
@@ -198,5 +199,24 @@ describe('areaPeriodSql', () => {
 			[0, null],
 			[0, null],
 		]);
+	});
+});
+
+describe('unitsPeriodSql', () => {
+	test('chosen units in their order, first-half figures only, NULL where a unit has no such row', async () => {
+		const got = await rows(
+			db,
+			unitsPeriodSql(['2023:276', '2023:760', '2023:001'], { kind: 'h1', year: 2023 }),
+		);
+		expect(got.map((r) => r.unit_key)).toEqual(['2023:276', '2023:760', '2023:001']);
+		const want = await rows(
+			db,
+			`SELECT unit_code, supervisions FROM facts WHERE period = 'h1' AND year IN (2023) AND scheme = '2023' AND unit_code IN ('276', '001') ORDER BY unit_code DESC`,
+		);
+		expect(n(got[0]!.m_supervisions)).toBe(n(want[0]!.supervisions));
+		expect(n(got[2]!.m_supervisions)).toBe(n(want[1]!.supervisions));
+		// Quận 1 of Hồ Chí Minh City is outside the sample: no first half, not half of its year.
+		expect(got[1]!.m_supervisions).toBeNull();
+		expect(got[1]!.source_kind).toBeNull();
 	});
 });
