@@ -17,6 +17,7 @@ import { compareVietnamese } from '../src/model/text.ts';
 import { readCsv } from './data/csv.ts';
 import { arrowTable, toParquet, type ColumnSpec } from './data/parquet-write.ts';
 import { Random, hashString } from './data/prng.ts';
+import { PART_YEAR_PROVINCES, partYearRows } from './data/part-year.ts';
 import { distributeTotal, simulateUnitYear, type Figures, type SimUnit } from './data/simulate.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -175,8 +176,27 @@ function simulateAll(units: UnitRow[], reported: FactRow[]): FactRow[] {
 		}
 	}
 	const rows: FactRow[] = [];
+	const byKey = new Map(units.map((u) => [`${u.scheme}:${u.code}`, u]));
 	for (const [key, figures] of simulated) {
 		const [scheme, code, year] = key.split(':') as [string, string, string];
+		const unit = byKey.get(`${scheme}:${code}`)!;
+		if (PART_YEAR_PROVINCES[unit.scheme].has(unit.province_code)) {
+			for (const part of partYearRows(figures, key, Number(year))) {
+				rows.push({
+					unit_code: code,
+					scheme,
+					year: Number(year),
+					period: part.period,
+					month: part.month,
+					term: null,
+					scope: 'own',
+					figures: part.figures,
+					qualifier: null,
+					source_id: SIMULATED_SOURCE,
+					note: null,
+				});
+			}
+		}
 		rows.push({
 			unit_code: code,
 			scheme,
@@ -201,7 +221,9 @@ function sortFacts(rows: FactRow[]): FactRow[] {
 			a.scheme.localeCompare(b.scheme) ||
 			a.unit_code.localeCompare(b.unit_code) ||
 			a.period.localeCompare(b.period) ||
-			a.scope.localeCompare(b.scope),
+			(a.month ?? 0) - (b.month ?? 0) ||
+			a.scope.localeCompare(b.scope) ||
+			a.source_id.localeCompare(b.source_id),
 	);
 }
 

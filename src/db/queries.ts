@@ -158,13 +158,20 @@ export function seriesSql(f: ViewFilters, unitKeys: readonly string[]): string {
 	ORDER BY unit_key, year`;
 }
 
-/** Every fact of one unit in one year (all periods and scopes), with its source, for the detail panel. */
+/**
+ * Every fact of one unit in one year (all periods and scopes), with its source, for the detail panel: the
+ * year, its part-year rows, and the totals of the terms the year falls in, each under its own period
+ * (a term total is shown as the term's, never as the year's).
+ */
 export function unitFactsSql(unitKey: string, year: number): string {
 	const parsed = parseUnitKey(unitKey);
 	if (!parsed) throw new Error(`Not a unit key: ${unitKey}`);
 	return `SELECT f.*, s.kind AS source_kind, s.title AS source_title, s.publisher AS source_publisher,
 		s.date AS source_date, s.url AS source_url
 	FROM facts f JOIN sources s ON s.id = f.source_id
-	WHERE f.scheme = ${str(parsed.scheme)} AND f.unit_code = ${str(parsed.code)} AND f.year = ${num(year)}
-	ORDER BY CASE f.period WHEN 'year' THEN 0 ELSE 1 END, f.scope, f.month`;
+	WHERE f.scheme = ${str(parsed.scheme)} AND f.unit_code = ${str(parsed.code)}
+		AND (f.year = ${num(year)} OR (f.period = 'term' AND ${num(year)} BETWEEN
+			TRY_CAST(split_part(f.term, '-', 1) AS INTEGER) AND TRY_CAST(split_part(f.term, '-', 2) AS INTEGER)))
+	ORDER BY CASE f.period WHEN 'year' THEN 0 WHEN 'h1' THEN 1 WHEN 'm9' THEN 2 WHEN 'month' THEN 3 ELSE 4 END,
+		f.month, f.term, f.scope`;
 }

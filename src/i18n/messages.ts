@@ -379,6 +379,7 @@ export const vi = {
 	nbSqlLabel: 'Câu lệnh SQL của ô {n}',
 	// Extraction from reports (issue 11).
 	pageExtract: 'Trích từ báo cáo',
+	pageBriefing: 'Giao ban',
 	extractTitle: 'Trích số liệu từ báo cáo',
 	extractIntro:
 		'Dán văn bản báo cáo, bản tin giao ban… hoặc thả tệp (.txt, .html, .docx, .pdf). Số liệu được đọc ngay trong trình duyệt này, không gửi đi đâu, và chỉ vào dữ liệu sau khi bạn duyệt và chấp nhận.',
@@ -829,6 +830,7 @@ export const en: Messages = {
 	nbSqlLabel: 'SQL of cell {n}',
 	// Extraction from reports (issue 11).
 	pageExtract: 'From reports',
+	pageBriefing: 'Briefing',
 	extractTitle: 'Extract from reports',
 	extractIntro:
 		'Paste the text of a report or a meeting news item, or drop files (.txt, .html, .docx, .pdf). Figures are read in this browser, sent nowhere, and enter the data only after you review and accept them.',

@@ -8,7 +8,16 @@ import { LEVELS, parseUnitKey, type UnitLevel } from '../model/units.ts';
 import type { Lang } from '../i18n/format.ts';
 
 /** The screens of the app. */
-export const PAGES = ['overview', 'compare', 'map', 'sql', 'notebooks', 'data', 'extract'] as const;
+export const PAGES = [
+	'overview',
+	'compare',
+	'map',
+	'sql',
+	'notebooks',
+	'data',
+	'extract',
+	'briefing',
+] as const;
 export type Page = (typeof PAGES)[number];
 
 /**

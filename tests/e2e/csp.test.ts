@@ -76,7 +76,7 @@ describe('the Content-Security-Policy', () => {
 		}
 	});
 
-	test.each(['overview', 'compare', 'map', 'notebooks', 'data', 'extract'])(
+	test.each(['overview', 'compare', 'map', 'notebooks', 'data', 'extract', 'briefing'])(
 		'the %s screen works under it',
 		async (screen) => {
 			const page = await open(`/?v=${screen}`);

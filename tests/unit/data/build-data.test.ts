@@ -178,8 +178,42 @@ describe('npm run data', () => {
 		const [sums] = await db.rows(`SELECT SUM(sessions_regular) AS r, SUM(sessions_thematic) AS t,
 			SUM(supervisions) AS s, COUNT(*) AS communes
 			FROM facts f JOIN units u ON u.code = f.unit_code AND u.scheme = f.scheme
-			WHERE u.parent_code = '276' AND u.scheme = '2023' AND f.year = 2022`);
+			WHERE u.parent_code = '276' AND u.scheme = '2023' AND f.year = 2022 AND f.period = 'year'`);
 		expect(num([sums!])).toEqual([[46, 7, 177, 23]]);
+	});
+
+	test('part-year rows for the sample provinces only, simulated, and consistent with their year', async () => {
+		const provinces = await db.rows(`SELECT DISTINCT f.scheme, u.province_code AS p, f.source_id
+			FROM facts f JOIN units u ON u.code = f.unit_code AND u.scheme = f.scheme
+			WHERE f.period IN ('h1', 'm9', 'month') AND f.source_id = 'simulated-v1' ORDER BY ALL`);
+		expect(num(provinces)).toEqual([
+			['2023', '01', 'simulated-v1'],
+			['2023', '08', 'simulated-v1'],
+			['2023', '35', 'simulated-v1'],
+			['2023', '46', 'simulated-v1'],
+			['2025', '01', 'simulated-v1'],
+			['2025', '08', 'simulated-v1'],
+			['2025', '37', 'simulated-v1'],
+			['2025', '46', 'simulated-v1'],
+		]);
+		// The first half within the nine months within the year; the months add up to the year.
+		const [bad] = await db.rows(`WITH p AS (
+				SELECT scheme, unit_code, year,
+					MAX(supervisions) FILTER (WHERE period = 'h1') AS h1,
+					MAX(supervisions) FILTER (WHERE period = 'm9') AS m9,
+					MAX(supervisions) FILTER (WHERE period = 'year') AS y,
+					SUM(supervisions) FILTER (WHERE period = 'month') AS months,
+					COUNT(*) FILTER (WHERE period = 'month') AS n_months,
+					SUM(petitions_resolved) FILTER (WHERE period = 'month' AND petitions_resolved > petitions_received) AS over
+				FROM facts WHERE source_id = 'simulated-v1' AND scope = 'own' GROUP BY ALL)
+			SELECT COUNT(*) FILTER (WHERE h1 > m9 OR m9 > y) AS order_broken,
+				COUNT(*) FILTER (WHERE n_months = 12 AND months IS DISTINCT FROM y) AS months_off,
+				COUNT(*) FILTER (WHERE n_months NOT IN (0, 12)) AS months_missing,
+				COUNT(*) FILTER (WHERE over > 0) AS resolved_over,
+				COUNT(*) FILTER (WHERE h1 IS NOT NULL) AS with_h1
+			FROM p`);
+		expect(num([bad!])).toEqual([[0, 0, 0, 0, num([{ n: bad!.with_h1 }])[0]![0]]]);
+		expect(Number(bad!.with_h1)).toBeGreaterThan(9000);
 	});
 
 	test('copies the province boundaries of each scheme unchanged, listed under geo', () => {
