@@ -314,6 +314,7 @@ export const vi = {
 		'Nếu truy vấn không dừng khi hủy, cơ sở dữ liệu sẽ khởi động lại và mất: {names}.',
 	sqlDead: 'Cơ sở dữ liệu của không gian SQL đã ngừng hoạt động ({error}).',
 	sqlDeadRestart: 'Khởi động lại',
+	sqlDeadSilent: 'không còn trả lời',
 	sqlBehind:
 		'Dữ liệu của bảng điều khiển vừa thay đổi nhưng bản sao của không gian SQL không cập nhật theo được (do các thay đổi trong phiên). Bấm “Khôi phục dữ liệu” để nhận dữ liệu mới.',
 	sqlEditorLabel: 'Câu lệnh SQL',
@@ -773,6 +774,7 @@ export const en: Messages = {
 		'If the query does not stop when cancelled, the database restarts and loses: {names}.',
 	sqlDead: "The SQL workspace's database stopped working ({error}).",
 	sqlDeadRestart: 'Restart',
+	sqlDeadSilent: 'it stopped answering',
 	sqlBehind:
 		"The dashboard's data just changed, but the SQL workspace's copy could not follow (because of changes made in this session). Press “Restore data” to get the new data.",
 	sqlEditorLabel: 'SQL statement',

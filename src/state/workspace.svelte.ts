@@ -6,6 +6,7 @@
  */
 import { HIDDEN_TABLE } from '../db/imports.ts';
 import { ident, str } from '../db/sql.ts';
+import { firstKeyword, isReadOnly, splitStatements } from '../db/sql-text.ts';
 import { browserWorkspace } from '../db/workspace-wasm.ts';
 import { DatasetFollower, type DatasetState } from '../db/workspace-data.ts';
 import type { EngineDeath, RunProgress, RunResult, Workspace } from '../db/workspace.ts';
@@ -42,6 +43,8 @@ export class WorkspaceStore {
 	schema: SchemaTable[] = $state.raw([]);
 	/** A statement that may change data ran since the last (re)load: offer the reset. */
 	modified = $state(false);
+	/** Of those, one changed the dataset's rows or tables (not only created the session's own). */
+	#edited = false;
 	/** The engine was restarted to stop a query (or reset): shown once to the user. */
 	restarts = $state(0);
 	/** What the last restart took away, until the user runs again or resets. */
@@ -98,6 +101,7 @@ export class WorkspaceStore {
 			this.#baseline = new Set([...this.schema.map((t) => t.name), HIDDEN_TABLE]);
 			this.#baselineSchema = this.schema;
 			this.modified = false;
+			this.#edited = false;
 			this.behind = false;
 			this.status = 'ready';
 			this.error = null;
@@ -121,7 +125,10 @@ export class WorkspaceStore {
 	async run(sql: string, onProgress?: (progress: RunProgress) => void): Promise<RunResult> {
 		this.lost = null;
 		const result = await this.#workspace.run(sql, onProgress);
-		if (result.changedData) this.modified = true;
+		if (result.changedData) {
+			this.modified = true;
+			if (!createsOnly(sql)) this.#edited = true;
+		}
 		if (result.restarted) {
 			this.restarts++;
 			this.#noteLost('cancel');
@@ -135,13 +142,15 @@ export class WorkspaceStore {
 	}
 
 	#noteLost(cause: LostWork['cause']): void {
-		this.lost = { cause, objects: this.ownObjects, changedData: this.modified };
+		this.lost = { cause, objects: this.ownObjects, changedData: this.#edited };
 		this.modified = false;
+		this.#edited = false;
 	}
 
 	#onDeath(death: EngineDeath): void {
 		this.#noteLost('dead');
-		this.error = death.detail;
+		// A silent engine has no text of its own; the page words it (see EngineNotices).
+		this.error = death.reason === 'silent' ? null : death.detail;
 		this.status = 'dead';
 	}
 
@@ -201,6 +210,11 @@ export class WorkspaceStore {
 			// The schema browser keeps what it had; the console shows the engine's errors.
 		}
 	}
+}
+
+/** Every statement of `sql` that is not read-only creates something (a table, a view, a macro…). */
+function createsOnly(sql: string): boolean {
+	return splitStatements(sql).every((s) => isReadOnly(s.text) || firstKeyword(s.text) === 'CREATE');
 }
 
 let store: WorkspaceStore | undefined;

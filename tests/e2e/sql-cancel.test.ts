@@ -58,18 +58,23 @@ async function markFrom(
 		([what, wanted]) => {
 			const w = window as unknown as {
 				marks: Record<string, number>;
+				marker?: MutationObserver;
 				hdndDebug?: { killConsoleWorker(): void };
 			};
-			w.marks = {};
+			// One observer at a time: an earlier one would write its own times into these marks.
+			w.marker?.disconnect();
+			const marks: Record<string, number> = {};
+			w.marks = marks;
 			const t0 = performance.now();
 			const check = () => {
 				for (const [name, selector] of Object.entries(wanted)) {
-					if (w.marks[name] === undefined && document.querySelector(selector)) {
-						w.marks[name] = Math.round(performance.now() - t0);
+					if (marks[name] === undefined && document.querySelector(selector)) {
+						marks[name] = Math.round(performance.now() - t0);
 					}
 				}
 			};
-			new MutationObserver(check).observe(document.body, {
+			w.marker = new MutationObserver(check);
+			w.marker.observe(document.body, {
 				subtree: true,
 				childList: true,
 				attributes: true,
