@@ -55,6 +55,8 @@ export interface WorkspaceOptions {
 	cancelGraceMs?: number;
 	/** How long a statement may compute before a spare engine is loaded beside it (Infinity: never). */
 	spareAfterMs?: number;
+	/** How long an unused spare is kept after the run that asked for it (it holds a copy of the data). */
+	spareKeepMs?: number;
 	/** The clock (tests use a fake one). */
 	now?: () => number;
 }
@@ -150,12 +152,15 @@ export class Workspace {
 	#died: ((detail: string) => void) | null = null;
 	#onDeath: ((death: EngineDeath) => void) | null = null;
 	#onSpare: ((ready: boolean) => void) | null = null;
+	/** Drops an unused spare some time after the last run. */
+	#spareTimer: ReturnType<typeof setTimeout> | undefined;
 
 	constructor(options: WorkspaceOptions) {
 		this.#options = {
 			keepRows: 100_000,
 			cancelGraceMs: 1_500,
 			spareAfterMs: 1_000,
+			spareKeepMs: 30_000,
 			lock: lockEngine,
 			now: () => performance.now(),
 			...options,
@@ -334,6 +339,7 @@ export class Workspace {
 	}
 
 	async #run(script: string, onProgress?: (progress: RunProgress) => void): Promise<RunResult> {
+		clearTimeout(this.#spareTimer);
 		const started = this.#options.now();
 		const elapsed = () => this.#options.now() - started;
 		this.#cancelRequested = false;
@@ -416,6 +422,9 @@ export class Workspace {
 		} finally {
 			this.#cancel = null;
 			this.#died = null;
+			if (this.#spare) {
+				this.#spareTimer = setTimeout(() => this.#dropSpare(), this.#options.spareKeepMs);
+			}
 		}
 		result.elapsedMs = elapsed();
 		return result;

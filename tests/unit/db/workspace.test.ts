@@ -94,7 +94,7 @@ class FakeEngine implements WorkspaceEngine {
 function workspace(
 	script: (sql: string) => Script,
 	keepRows = 1_000,
-	extra: { loadData?: () => Promise<void>; spareAfterMs?: number } = {},
+	extra: { loadData?: () => Promise<void>; spareAfterMs?: number; spareKeepMs?: number } = {},
 ) {
 	let loads = 0;
 	const ws = new Workspace({
@@ -104,6 +104,7 @@ function workspace(
 			await extra.loadData?.();
 		},
 		spareAfterMs: extra.spareAfterMs ?? Infinity,
+		spareKeepMs: extra.spareKeepMs ?? 30_000,
 		// The scripted engine has no settings to lock (the lock is tested in workspace-lock.test.ts).
 		lock: async () => {},
 		keepRows,
@@ -236,6 +237,19 @@ describe('stopping what does not stop, and noticing a dead engine', () => {
 		// The first engine and the spare: no third load.
 		expect(FakeEngine.started - before).toBe(2);
 		expect(loads()).toBe(2);
+		expect(spares).toEqual([true, false]);
+	});
+
+	test('a spare that was not needed is dropped some time after the run', async () => {
+		const spares: boolean[] = [];
+		const { ws } = workspace((sql) => (sql.includes('slow') ? { batches: 20 } : {}), 1_000, {
+			spareAfterMs: 0,
+			spareKeepMs: 20,
+		});
+		ws.onSpare((ready) => spares.push(ready));
+		expect((await ws.run('SELECT slow')).status).toBe('done');
+		expect(spares).toEqual([true]);
+		await new Promise((resolve) => setTimeout(resolve, 60));
 		expect(spares).toEqual([true, false]);
 	});
 
