@@ -3,6 +3,10 @@
  *
  * `unit_counts`: the number of units per list, level, province and 2025 province.
  *
+ * `figures`: a view of every `facts` row (every period and scope: years, half years, nine months,
+ * months, terms) with its source's kind as `source_kind`, so that the SQL console can filter on
+ * 'simulated', 'reported' or 'imported' figures of any period without a join.
+ *
  * `yearly`: one row per unit and year with the unit's own full-year figures, joined to its level and
  * provinces. A year comes from a full-year row, or else from twelve monthly rows of one source (a metric
  * missing in any month is missing for the year: part of a year is not a year). Where several sources give
@@ -94,6 +98,10 @@ export function prepareSql(optimised = true, options: { reaggregate?: boolean } 
 		`DROP VIEW IF EXISTS yearly`,
 		`DROP TABLE IF EXISTS unit_counts`,
 		`DROP VIEW IF EXISTS unit_counts`,
+		`DROP VIEW IF EXISTS figures`,
+		// A view: it costs nothing until queried (the dashboard's views never read it).
+		`CREATE VIEW figures AS
+		SELECT f.*, s.kind AS source_kind FROM facts f LEFT JOIN sources s ON s.id = f.source_id`,
 		// How many units exist per list, level and area: the denominators of "n of N units reported",
 		// read for every year shown. A few hundred rows instead of a scan of the units per year.
 		`CREATE ${kind} unit_counts AS

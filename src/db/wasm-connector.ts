@@ -39,10 +39,16 @@ class WasmConnector implements Connector {
 	}
 }
 
-/** A new DuckDB-WASM instance in its own worker, opened with the app's settings (no connection yet). */
-export async function startDuckDB(): Promise<duckdb.AsyncDuckDB> {
+/**
+ * A new DuckDB-WASM instance in its own worker, opened with the app's settings (no connection yet).
+ * `onWorker` receives the worker as soon as it exists (the SQL console watches its own for failures).
+ */
+export async function startDuckDB(
+	onWorker?: (worker: Worker) => void,
+): Promise<duckdb.AsyncDuckDB> {
 	const bundle = await duckdb.selectBundle(BUNDLES);
 	const worker = new Worker(bundle.mainWorker!);
+	onWorker?.(worker);
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
 	await db.instantiate(bundle.mainModule);
 	await db.open({

@@ -1,12 +1,18 @@
 /**
  * The SQL workspace's engine: a DuckDB of its own (in the browser, a second worker) holding its own copy
  * of the dataset. Nothing typed in the console reaches the dashboard's engine, so a DROP, DELETE or
- * UPDATE here cannot break the dashboard; `reset()` gives the workspace a fresh copy.
+ * UPDATE here cannot break the dashboard; `reset()` gives the workspace a fresh copy, and `update()`
+ * brings the copy up to date when the dashboard's data change (workspace-data.ts).
  *
  * Queries stream: batches arrive one by one, the first `keepRows` rows are kept and every row is counted.
- * Cancelling asks the engine to cancel a query still computing and stops reading between batches; if the
- * engine does not answer within `cancelGraceMs` (stuck inside one call), it is terminated, started again
- * and reloaded, and the result says so.
+ * Cancelling asks the engine to cancel a query still computing and stops reading between batches. Some
+ * queries never look for the cancel (a nested-loop join, a huge list sorted inside one function call):
+ * if the engine does not answer within `cancelGraceMs`, it is terminated and the run returns at once,
+ * saying so, while a new engine loads in the background. A query that computes longer than
+ * `spareAfterMs` has a spare engine loaded beside it, so that such a restart is ready almost at once.
+ *
+ * An engine that dies (its worker fails, or stops answering a ping while nothing runs) is reported to
+ * `watch()`'s listener within about a second, and a run waiting on it ends with an error.
  *
  * The console must not leave the page: every engine is locked once its data is loaded (workspace-lock.ts,
  * so a reset locks the new one too), and scripts pass the guard (sql-guard.ts) before any statement runs.
@@ -27,6 +33,10 @@ export interface WorkspaceEngine extends Connector {
 	cancelSent(): Promise<boolean>;
 	/** Stop the engine at once, whatever it is doing. */
 	terminate(): Promise<void>;
+	/** A round trip to the engine that does no work; it never answers if the engine is gone. */
+	ping?(): Promise<unknown>;
+	/** Call `listener` if the engine fails outside of a call (its worker's error event). */
+	onDeath?(listener: (detail: string) => void): void;
 }
 
 export interface WorkspaceOptions {
@@ -43,6 +53,10 @@ export interface WorkspaceOptions {
 	keepRows?: number;
 	/** How long a cancelled query may take to stop before the engine is restarted. */
 	cancelGraceMs?: number;
+	/** How long a statement may compute before a spare engine is loaded beside it (Infinity: never). */
+	spareAfterMs?: number;
+	/** How long an unused spare is kept after the run that asked for it (it holds a copy of the data). */
+	spareKeepMs?: number;
 	/** The clock (tests use a fake one). */
 	now?: () => number;
 }
@@ -72,8 +86,13 @@ export interface RunResult {
 	error: SqlErrorInfo | null;
 	/** A statement that may have changed data ran successfully. */
 	changedData: boolean;
-	/** The engine had to be restarted (and the data reloaded) to stop the query. */
+	/**
+	 * The engine had to be terminated to stop the query: a new one (with the data, not the session's
+	 * own tables) is loading or ready; `start()` resolves when it is.
+	 */
 	restarted: boolean;
+	/** The engine died during the run (see watch()); `error` says so. */
+	died: boolean;
 	/**
 	 * DuckDB's type of each column of `table` (BIGINT, HUGEINT, DOUBLE…), in order, when the result has
 	 * columns that arrive as doubles and the engine could describe the query; else null. Downloads use
@@ -92,6 +111,19 @@ class Cancelled extends Error {
 	}
 }
 
+/** The error of a run whose engine died under it. */
+class EngineDied extends Error {
+	constructor(readonly detail: string) {
+		super(`The SQL engine stopped: ${detail}`);
+	}
+}
+
+/** Why an engine was declared dead: its worker failed, or it stopped answering while idle. */
+export interface EngineDeath {
+	reason: 'error' | 'silent';
+	detail: string;
+}
+
 type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
 function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
@@ -106,15 +138,29 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 export class Workspace {
 	readonly #options: Required<Omit<WorkspaceOptions, 'now'>> & { now: () => number };
 	#engine: Promise<WorkspaceEngine> | null = null;
+	/** The engine once it has started (null while it boots, and after it was thrown away). */
+	#live: WorkspaceEngine | null = null;
+	/** A second engine loaded while a long query computes, to replace the first at once if need be. */
+	#spare: Promise<WorkspaceEngine> | null = null;
 	#queue: Promise<unknown> = Promise.resolve();
+	/** Tasks queued or running: the heartbeat pings only an idle engine (a busy one cannot answer). */
+	#pending = 0;
 	/** Set while a run is in progress: resolves the run's wait when the user cancels. */
 	#cancel: (() => void) | null = null;
 	#cancelRequested = false;
+	/** Ends the wait of a run when its engine dies. */
+	#died: ((detail: string) => void) | null = null;
+	#onDeath: ((death: EngineDeath) => void) | null = null;
+	#onSpare: ((ready: boolean) => void) | null = null;
+	/** Drops an unused spare some time after the last run. */
+	#spareTimer: ReturnType<typeof setTimeout> | undefined;
 
 	constructor(options: WorkspaceOptions) {
 		this.#options = {
 			keepRows: 100_000,
 			cancelGraceMs: 1_500,
+			spareAfterMs: 1_000,
+			spareKeepMs: 30_000,
 			lock: lockEngine,
 			now: () => performance.now(),
 			...options,
@@ -124,21 +170,44 @@ export class Workspace {
 	/** Start the engine and load the data (once; later calls wait for the same start). */
 	start(): Promise<WorkspaceEngine> {
 		if (!this.#engine) {
-			const booting = this.#boot();
+			const spare = this.#spare;
+			const booting = spare ?? this.#boot();
+			if (spare) {
+				this.#spare = null;
+				this.#onSpare?.(false);
+			}
 			this.#engine = booting;
 			// A failed start is not kept: the next call tries again.
-			booting.catch(() => {
-				if (this.#engine === booting) this.#engine = null;
-			});
+			booting.then(
+				(engine) => {
+					if (this.#engine === booting) this.#adopt(engine);
+				},
+				() => {
+					if (this.#engine === booting) this.#engine = null;
+				},
+			);
 		}
 		return this.#engine;
 	}
 
 	async #boot(): Promise<WorkspaceEngine> {
 		const engine = await this.#options.createEngine();
-		await this.#options.loadData(engine);
-		await this.#options.lock(engine);
+		try {
+			await this.#options.loadData(engine);
+			await this.#options.lock(engine);
+		} catch (error) {
+			await engine.terminate().catch(() => undefined);
+			throw error;
+		}
 		return engine;
+	}
+
+	/** The engine in use from now on: its failures are watched. */
+	#adopt(engine: WorkspaceEngine): void {
+		this.#live = engine;
+		engine.onDeath?.((detail) => {
+			if (this.#live === engine) this.#declareDead(engine, { reason: 'error', detail });
+		});
 	}
 
 	/** Throw the engine away and start a fresh one with a fresh copy of the data. */
@@ -147,13 +216,104 @@ export class Workspace {
 	}
 
 	async #restart(): Promise<WorkspaceEngine> {
+		this.#discard();
+		return this.start();
+	}
+
+	/** Terminate the engine in use (whatever it is doing); the next start() loads a new one. */
+	#discard(): void {
 		const old = this.#engine;
 		this.#engine = null;
-		if (old) {
-			const engine = await settle(old);
-			if (engine.ok) await engine.value.terminate().catch(() => undefined);
+		this.#live = null;
+		if (old) void old.then((engine) => engine.terminate()).catch(() => undefined);
+	}
+
+	/**
+	 * Run `task` on the engine if one is started or starting (queued behind running queries) and return
+	 * what it returns; undefined when there is none (an engine started later loads the current data
+	 * itself). A spare engine is dropped: it holds the old data.
+	 */
+	update<T>(task: (engine: WorkspaceEngine) => Promise<T>): Promise<T | undefined> {
+		this.#dropSpare();
+		return this.#enqueue(async () => {
+			if (!this.#engine) return undefined;
+			const engine = await settle(this.#engine);
+			return engine.ok ? task(engine.value) : undefined;
+		});
+	}
+
+	#dropSpare(): void {
+		const spare = this.#spare;
+		this.#spare = null;
+		if (spare) {
+			this.#onSpare?.(false);
+			void spare.then((engine) => engine.terminate()).catch(() => undefined);
 		}
-		return this.start();
+	}
+
+	/** Load a spare engine beside the busy one (once). */
+	#prepareSpare(): void {
+		if (this.#spare) return;
+		const spare = this.#boot();
+		this.#spare = spare;
+		spare.then(
+			() => {
+				if (this.#spare === spare) this.#onSpare?.(true);
+			},
+			() => {
+				if (this.#spare === spare) this.#spare = null;
+			},
+		);
+	}
+
+	/** Tell `listener` whether a spare engine is ready (for the page's status and the tests). */
+	onSpare(listener: (ready: boolean) => void): void {
+		this.#onSpare = listener;
+	}
+
+	/**
+	 * Watch the engine in use: `onDeath` is called when its worker fails, or when, with nothing running,
+	 * it does not answer a ping within `timeoutMs` (pinged every `intervalMs`). The dead engine is thrown
+	 * away; the next start() (or reset()) loads a new one. Returns a function that stops watching.
+	 */
+	watch(onDeath: (death: EngineDeath) => void, intervalMs = 250, timeoutMs = 500): () => void {
+		this.#onDeath = onDeath;
+		let pinging = false;
+		const timer = setInterval(() => {
+			const engine = this.#live;
+			if (pinging || this.#pending > 0 || !engine?.ping) return;
+			pinging = true;
+			void this.#ping(engine, timeoutMs).then((answered) => {
+				pinging = false;
+				// A task that began meanwhile may have been sent first; only an idle silence counts.
+				if (!answered && this.#live === engine && this.#pending === 0) {
+					this.#declareDead(engine, { reason: 'silent', detail: 'no answer to a ping' });
+				}
+			});
+		}, intervalMs);
+		return () => {
+			clearInterval(timer);
+			this.#onDeath = null;
+		};
+	}
+
+	async #ping(engine: WorkspaceEngine, timeoutMs: number): Promise<boolean> {
+		let answered = false;
+		const ping = engine.ping!().then(
+			() => (answered = true),
+			() => undefined,
+		);
+		await Promise.race([ping, sleep(timeoutMs)]);
+		// A page that was busy runs the timer late: give an answer already queued its turn first.
+		if (!answered) await sleep(0);
+		return answered;
+	}
+
+	#declareDead(engine: WorkspaceEngine, death: EngineDeath): void {
+		if (this.#live !== engine) return;
+		this.#discard();
+		this.#died?.(death.detail);
+		this.#onDeath?.(death);
 	}
 
 	/** A whole result, for small queries (the schema browser); queued behind running queries. */
@@ -161,7 +321,10 @@ export class Workspace {
 		return this.#enqueue(async () => (await this.start()).query(sql));
 	}
 
-	/** Cancel the running query, if any. */
+	/**
+	 * Cancel the running query, if any. (No spare engine is started here: compiling DuckDB beside a
+	 * stuck query on a busy two-core machine delayed the end of the grace period by seconds.)
+	 */
 	cancel(): void {
 		this.#cancelRequested = true;
 		this.#cancel?.();
@@ -176,6 +339,7 @@ export class Workspace {
 	}
 
 	async #run(script: string, onProgress?: (progress: RunProgress) => void): Promise<RunResult> {
+		clearTimeout(this.#spareTimer);
 		const started = this.#options.now();
 		const elapsed = () => this.#options.now() - started;
 		this.#cancelRequested = false;
@@ -190,6 +354,7 @@ export class Workspace {
 			error: null,
 			changedData: false,
 			restarted: false,
+			died: false,
 			columnTypes: null,
 		};
 		const refused = this.#guard(script, statements);
@@ -230,6 +395,16 @@ export class Workspace {
 					result.totalRows = streamed.rows;
 					result.keptRows = result.table.numRows;
 				}
+			} else if (error instanceof EngineDied) {
+				result.status = 'error';
+				result.died = true;
+				result.error = {
+					kind: '',
+					message: error.message,
+					offset: null,
+					line: null,
+					column: null,
+				};
 			} else {
 				result.status = 'error';
 				const info = parseSqlError(error, current?.text ?? script);
@@ -246,6 +421,10 @@ export class Workspace {
 			}
 		} finally {
 			this.#cancel = null;
+			this.#died = null;
+			if (this.#spare) {
+				this.#spareTimer = setTimeout(() => this.#dropSpare(), this.#options.spareKeepMs);
+			}
 		}
 		result.elapsedMs = elapsed();
 		return result;
@@ -316,16 +495,22 @@ export class Workspace {
 
 	/**
 	 * Wait for an engine call, unless the user cancels: then ask the engine to cancel, give the call
-	 * `cancelGraceMs` to return, and restart the engine if it does not.
+	 * `cancelGraceMs` to return, and replace the engine if it does not. A call that computes longer than
+	 * `spareAfterMs` has a spare engine loaded beside it; a call whose engine dies ends at once.
 	 */
 	async #wait<T>(engine: WorkspaceEngine, call: Promise<T>): Promise<T> {
 		const outcome = settle(call);
 		if (this.#cancelRequested) return this.#afterCancel(engine, outcome);
-		const cancelled = new Promise<'cancel'>((resolve) => {
-			this.#cancel = () => resolve('cancel');
+		const interrupted = new Promise<{ cancel: true } | { died: string }>((resolve) => {
+			this.#cancel = () => resolve({ cancel: true });
+			this.#died = (detail) => resolve({ died: detail });
 		});
-		const first = await Promise.race([outcome, cancelled]);
-		if (first === 'cancel') return this.#afterCancel(engine, outcome);
+		const spare = Number.isFinite(this.#options.spareAfterMs)
+			? setTimeout(() => this.#prepareSpare(), this.#options.spareAfterMs)
+			: undefined;
+		const first = await Promise.race([outcome, interrupted]).finally(() => clearTimeout(spare));
+		if ('died' in first) throw new EngineDied(first.died);
+		if ('cancel' in first) return this.#afterCancel(engine, outcome);
 		if (this.#cancelRequested) throw new Cancelled();
 		if (!first.ok) throw first.error;
 		return first.value;
@@ -341,12 +526,16 @@ export class Workspace {
 			await Promise.race([asked, sleep(this.#options.cancelGraceMs)]);
 			throw new Cancelled();
 		}
-		await this.#restart();
+		// Stuck inside one call: only terminating stops it. The next engine (the spare if there is
+		// one) loads in the background; the run ends now.
+		if (this.#live === engine) this.#discard();
+		this.start().catch(() => undefined);
 		throw new Cancelled(true);
 	}
 
 	#enqueue<T>(task: () => Promise<T>): Promise<T> {
-		const next = this.#queue.then(task);
+		this.#pending++;
+		const next = this.#queue.then(task).finally(() => this.#pending--);
 		this.#queue = next.catch(() => undefined);
 		return next;
 	}

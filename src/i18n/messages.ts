@@ -297,7 +297,7 @@ export const vi = {
 	// The SQL workspace and the notebooks.
 	sqlTitle: 'Truy vấn SQL trên số liệu HĐND',
 	sqlIntro:
-		'Viết truy vấn DuckDB trên các bảng units, facts, sources, crosswalk, yearly, yearly_2025 và unit_counts ngay trong trình duyệt. Ctrl+Enter (⌘+Enter) chạy câu lệnh ở con trỏ hoặc đoạn đang chọn.',
+		'Viết truy vấn DuckDB ngay trong trình duyệt trên đúng dữ liệu bảng điều khiển đang hiển thị (tệp gốc, số liệu nhập, số liệu trích từ báo cáo): các bảng units, facts, sources, crosswalk, yearly, yearly_2025, unit_counts và figures (mọi kỳ báo cáo, có cột source_kind). Ctrl+Enter (⌘+Enter) chạy câu lệnh ở con trỏ hoặc đoạn đang chọn.',
 	sqlRun: 'Chạy truy vấn',
 	sqlRunHint: 'Ctrl+Enter: chạy câu lệnh ở con trỏ hoặc đoạn đang chọn',
 	sqlCancel: 'Hủy truy vấn',
@@ -306,7 +306,17 @@ export const vi = {
 	sqlSeconds: '{n} giây',
 	sqlCancelled: 'Đã hủy truy vấn sau {seconds}. Có thể chạy truy vấn khác ngay.',
 	sqlRestarted:
-		'Truy vấn không dừng được giữa hai lô kết quả nên cơ sở dữ liệu của không gian SQL đã được khởi động lại và nạp lại dữ liệu gốc. Bảng tạo trong phiên này đã mất.',
+		'Truy vấn không dừng khi được yêu cầu nên cơ sở dữ liệu của không gian SQL đã bị dừng hẳn và khởi động lại với dữ liệu của bảng điều khiển.',
+	sqlLostObjects: 'Đã mất các bảng và view tạo trong phiên: {names}.',
+	sqlLostChanges: 'Các thay đổi trên bản sao dữ liệu cũng đã mất.',
+	sqlLostNothing: 'Phiên chưa tạo bảng nào nên không mất gì khác.',
+	sqlRiskWhileRunning:
+		'Nếu truy vấn không dừng khi hủy, cơ sở dữ liệu sẽ khởi động lại và mất: {names}.',
+	sqlDead: 'Cơ sở dữ liệu của không gian SQL đã ngừng hoạt động ({error}).',
+	sqlDeadRestart: 'Khởi động lại',
+	sqlDeadSilent: 'không còn trả lời',
+	sqlBehind:
+		'Dữ liệu của bảng điều khiển vừa thay đổi nhưng bản sao của không gian SQL không cập nhật theo được (do các thay đổi trong phiên). Bấm “Khôi phục dữ liệu” để nhận dữ liệu mới.',
 	sqlEditorLabel: 'Câu lệnh SQL',
 	sqlPlaceholder: 'SELECT … FROM yearly …',
 	sqlErrorTitle: 'Lỗi truy vấn',
@@ -345,12 +355,12 @@ export const vi = {
 	sqlHistoryEmpty: 'Chưa có truy vấn nào.',
 	sqlSafetyTitle: 'Bảng điều khiển không bị ảnh hưởng',
 	sqlSafetyText:
-		'Không gian SQL chạy trên một cơ sở dữ liệu riêng, với bản sao của dữ liệu. Lệnh DROP TABLE, DELETE, UPDATE… gõ ở đây chỉ thay đổi bản sao này; biểu đồ của bảng điều khiển vẫn dùng dữ liệu gốc. “Khôi phục dữ liệu” nạp lại bản sao từ tệp gốc.',
+		'Không gian SQL chạy trên một cơ sở dữ liệu riêng, với bản sao của dữ liệu. Lệnh DROP TABLE, DELETE, UPDATE… gõ ở đây chỉ thay đổi bản sao này; biểu đồ của bảng điều khiển vẫn dùng dữ liệu gốc. “Khôi phục dữ liệu” đưa bản sao về đúng dữ liệu của bảng điều khiển.',
 	sqlModified:
 		'Bản sao dữ liệu của không gian SQL đã bị thay đổi. Bấm “Khôi phục dữ liệu” để trở về bản gốc.',
 	sqlReset: 'Khôi phục dữ liệu',
 	sqlResetting: 'Đang nạp lại dữ liệu…',
-	sqlResetDone: 'Đã nạp lại bản gốc của dữ liệu cho không gian SQL.',
+	sqlResetDone: 'Đã nạp lại cho không gian SQL đúng dữ liệu của bảng điều khiển.',
 	sqlStarting: 'Đang khởi động cơ sở dữ liệu của không gian SQL…',
 	sqlStartError: 'Không khởi động được không gian SQL: {error}',
 	sqlShare: 'Chia sẻ liên kết',
@@ -748,7 +758,7 @@ export const en: Messages = {
 	// The SQL workspace and the notebooks.
 	sqlTitle: 'SQL on the council statistics',
 	sqlIntro:
-		'Write DuckDB queries on the tables units, facts, sources, crosswalk, yearly, yearly_2025 and unit_counts, in the browser. Ctrl+Enter (⌘+Enter) runs the statement under the cursor or the selection.',
+		'Write DuckDB queries in the browser on exactly the data the dashboard shows (bundled files, imports, figures accepted from reports): the tables units, facts, sources, crosswalk, yearly, yearly_2025, unit_counts and figures (every period, with a source_kind column). Ctrl+Enter (⌘+Enter) runs the statement under the cursor or the selection.',
 	sqlRun: 'Run query',
 	sqlRunHint: 'Ctrl+Enter: run the statement under the cursor or the selection',
 	sqlCancel: 'Cancel query',
@@ -757,7 +767,17 @@ export const en: Messages = {
 	sqlSeconds: '{n} s',
 	sqlCancelled: 'Query cancelled after {seconds}. You can run another one now.',
 	sqlRestarted:
-		"The query could not be stopped between two batches of results, so the SQL workspace's database was restarted and the original data reloaded. Tables created in this session are gone.",
+		"The query did not stop when asked, so the SQL workspace's database was stopped and restarted with the dashboard's data.",
+	sqlLostObjects: 'Tables and views created in this session are gone: {names}.',
+	sqlLostChanges: 'Changes made to the copy of the data are gone too.',
+	sqlLostNothing: 'The session had created no tables, so nothing else was lost.',
+	sqlRiskWhileRunning:
+		'If the query does not stop when cancelled, the database restarts and loses: {names}.',
+	sqlDead: "The SQL workspace's database stopped working ({error}).",
+	sqlDeadRestart: 'Restart',
+	sqlDeadSilent: 'it stopped answering',
+	sqlBehind:
+		"The dashboard's data just changed, but the SQL workspace's copy could not follow (because of changes made in this session). Press “Restore data” to get the new data.",
 	sqlEditorLabel: 'SQL statement',
 	sqlPlaceholder: 'SELECT … FROM yearly …',
 	sqlErrorTitle: 'Query error',
@@ -796,12 +816,12 @@ export const en: Messages = {
 	sqlHistoryEmpty: 'No queries yet.',
 	sqlSafetyTitle: 'The dashboard is not affected',
 	sqlSafetyText:
-		"The SQL workspace runs on a database of its own, with a copy of the data. DROP TABLE, DELETE, UPDATE… typed here change only that copy; the dashboard's charts keep using the original data. “Restore data” reloads the copy from the original files.",
+		"The SQL workspace runs on a database of its own, with a copy of the data. DROP TABLE, DELETE, UPDATE… typed here change only that copy; the dashboard's charts keep using the original data. “Restore data” brings the copy back to the dashboard's data.",
 	sqlModified:
 		"The SQL workspace's copy of the data has been changed. Press “Restore data” to go back to the original.",
 	sqlReset: 'Restore data',
 	sqlResetting: 'Reloading data…',
-	sqlResetDone: 'The original data was reloaded into the SQL workspace.',
+	sqlResetDone: "The SQL workspace holds the dashboard's data again.",
 	sqlStarting: "Starting the SQL workspace's database…",
 	sqlStartError: 'The SQL workspace could not start: {error}',
 	sqlShare: 'Share link',

@@ -31,11 +31,26 @@ interface Script {
 
 class FakeEngine implements WorkspaceEngine {
 	static started = 0;
+	static last: FakeEngine | null = null;
 	terminated = false;
+	/** Gone without a word (as a worker the browser discarded): pings are never answered. */
+	silent = false;
 	#rejectPending: ((error: Error) => void) | null = null;
+	#onDeath: ((detail: string) => void) | null = null;
 
 	constructor(private readonly script: (sql: string) => Script) {
 		FakeEngine.started++;
+		FakeEngine.last = this;
+	}
+	ping(): Promise<unknown> {
+		return this.silent ? new Promise(() => {}) : Promise.resolve(true);
+	}
+	onDeath(listener: (detail: string) => void) {
+		this.#onDeath = listener;
+	}
+	/** The worker fails (its error event). */
+	fail(detail: string) {
+		this.#onDeath?.(detail);
 	}
 	async query() {
 		return tableFromArrays({ n: Int32Array.from([1]) });
@@ -76,13 +91,20 @@ class FakeEngine implements WorkspaceEngine {
 	}
 }
 
-function workspace(script: (sql: string) => Script, keepRows = 1_000) {
+function workspace(
+	script: (sql: string) => Script,
+	keepRows = 1_000,
+	extra: { loadData?: () => Promise<void>; spareAfterMs?: number; spareKeepMs?: number } = {},
+) {
 	let loads = 0;
 	const ws = new Workspace({
 		createEngine: async () => new FakeEngine(script),
 		loadData: async () => {
 			loads++;
+			await extra.loadData?.();
 		},
+		spareAfterMs: extra.spareAfterMs ?? Infinity,
+		spareKeepMs: extra.spareKeepMs ?? 30_000,
 		// The scripted engine has no settings to lock (the lock is tested in workspace-lock.test.ts).
 		lock: async () => {},
 		keepRows,
@@ -166,6 +188,104 @@ describe('Workspace with a scripted engine', () => {
 		expect((await ws.run('SELECT 1')).changedData).toBe(false);
 		await ws.reset();
 		expect(loads()).toBe(2);
+	});
+});
+
+describe('stopping what does not stop, and noticing a dead engine', () => {
+	test('a stuck query ends at the grace period; the new engine loads after it', async () => {
+		let release: () => void = () => {};
+		let gated = false;
+		const { ws, loads } = workspace(
+			(sql) => (sql.includes('stuck') ? { stuck: true } : {}),
+			1_000,
+			{
+				loadData: () =>
+					gated ? new Promise<void>((resolve) => (release = resolve)) : Promise.resolve(),
+			},
+		);
+		await ws.start();
+		gated = true;
+		const running = ws.run('SELECT stuck');
+		await tick();
+		const stuck = FakeEngine.last!;
+		ws.cancel();
+		const result = await running;
+		expect(result).toMatchObject({ status: 'cancelled', restarted: true });
+		expect(stuck.terminated).toBe(true);
+		// The run is over while the next engine still loads; the next query waits for it.
+		expect(loads()).toBe(2);
+		const next = ws.run('SELECT 1');
+		release();
+		expect((await next).status).toBe('done');
+	});
+
+	test('a long query gets a spare engine, which replaces the stuck one', async () => {
+		const before = FakeEngine.started;
+		const spares: boolean[] = [];
+		const { ws, loads } = workspace(
+			(sql) => (sql.includes('stuck') ? { stuck: true } : {}),
+			1_000,
+			{ spareAfterMs: 5 },
+		);
+		ws.onSpare((ready) => spares.push(ready));
+		const running = ws.run('SELECT stuck');
+		await new Promise((resolve) => setTimeout(resolve, 30));
+		expect(spares).toEqual([true]);
+		ws.cancel();
+		expect((await running).restarted).toBe(true);
+		expect((await ws.run('SELECT 1')).status).toBe('done');
+		// The first engine and the spare: no third load.
+		expect(FakeEngine.started - before).toBe(2);
+		expect(loads()).toBe(2);
+		expect(spares).toEqual([true, false]);
+	});
+
+	test('a spare that was not needed is dropped some time after the run', async () => {
+		const spares: boolean[] = [];
+		const { ws } = workspace((sql) => (sql.includes('slow') ? { batches: 20 } : {}), 1_000, {
+			spareAfterMs: 0,
+			spareKeepMs: 20,
+		});
+		ws.onSpare((ready) => spares.push(ready));
+		expect((await ws.run('SELECT slow')).status).toBe('done');
+		expect(spares).toEqual([true]);
+		await new Promise((resolve) => setTimeout(resolve, 60));
+		expect(spares).toEqual([true, false]);
+	});
+
+	test('an idle engine that stops answering is declared dead; a reset brings a new one', async () => {
+		const { ws } = workspace(() => ({}));
+		await ws.start();
+		const deaths: string[] = [];
+		const stop = ws.watch((death) => deaths.push(death.reason), 5, 20);
+		const engine = FakeEngine.last!;
+		await new Promise((resolve) => setTimeout(resolve, 30));
+		expect(deaths).toEqual([]);
+		const killed = performance.now();
+		engine.silent = true;
+		while (deaths.length === 0) await tick();
+		expect(performance.now() - killed).toBeLessThan(500);
+		expect(deaths).toEqual(['silent']);
+		expect(engine.terminated).toBe(true);
+		await ws.reset();
+		expect(FakeEngine.last).not.toBe(engine);
+		expect((await ws.run('SELECT 1')).status).toBe('done');
+		stop();
+	});
+
+	test('a run whose worker fails ends with an error at once', async () => {
+		const { ws } = workspace((sql) => (sql.includes('stuck') ? { stuck: true } : {}));
+		const deaths: string[] = [];
+		const stop = ws.watch((death) => deaths.push(`${death.reason}: ${death.detail}`), 1_000);
+		await ws.start();
+		const running = ws.run('SELECT stuck');
+		await tick();
+		FakeEngine.last!.fail('RuntimeError: unreachable');
+		const result = await running;
+		expect(result).toMatchObject({ status: 'error', died: true });
+		expect(result.error?.message).toMatch(/unreachable/);
+		expect(deaths).toEqual(['error: RuntimeError: unreachable']);
+		stop();
 	});
 });
 
