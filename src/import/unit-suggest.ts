@@ -146,7 +146,7 @@ export class NameIndex<T> {
 		const lists = new Map<string, number[]>();
 		entries.forEach((entry, index) => {
 			for (const [gram, count] of bigrams(entry.bare)) {
-				this.#totals[index] += count;
+				this.#totals[index] = this.#totals[index]! + count;
 				let list = lists.get(gram);
 				if (!list) lists.set(gram, (list = []));
 				list.push(index, count);
@@ -169,7 +169,7 @@ export class NameIndex<T> {
 			for (let i = 0; i < list.length; i += 2) {
 				const index = list[i]!;
 				if (common[index] === 0) touched.push(index);
-				common[index] += Math.min(n, list[i + 1]!);
+				common[index] = common[index]! + Math.min(n, list[i + 1]!);
 			}
 		}
 		const found: { entry: Indexed<T>; score: number }[] = [];
