@@ -4,7 +4,7 @@
  * and starts a new one for the next file.
  */
 import type { CheckReply, CheckRequest, Phase } from '../../import/check-job.ts';
-import type { NamedUnit } from '../../import/unit-names.ts';
+import type { UnitsMessage } from './import-check.worker.ts';
 import type { Bilingual } from '../../model/metrics.ts';
 
 /** Why a request ended without an answer: the user cancelled it, or the worker failed. */
@@ -30,13 +30,16 @@ type Request = CheckRequest extends infer R
 	: never;
 
 export class ImportChecker {
-	readonly #units: () => Promise<NamedUnit[]>;
+	readonly #units: () => Promise<Uint8Array>;
 	#worker: Worker | null = null;
 	#pending = new Map<number, Pending>();
 	#next = 0;
 
-	/** `units`: the unit lists, sent to each new worker before its first request. */
-	constructor(units: () => Promise<NamedUnit[]>) {
+	/**
+	 * `units`: the unit lists as an Arrow IPC stream, sent to each new worker before its first request
+	 * (a copy of the bytes each time: the worker takes them).
+	 */
+	constructor(units: () => Promise<Uint8Array>) {
 		this.#units = units;
 	}
 
@@ -58,7 +61,8 @@ export class ImportChecker {
 				en: `The file reader failed and stopped (${event.message || 'no reason given'}). Try choosing the file again.`,
 			});
 		});
-		worker.postMessage({ type: 'units', units } satisfies CheckRequest);
+		const ipc = units.slice();
+		worker.postMessage({ type: 'units-ipc', ipc } satisfies UnitsMessage, [ipc.buffer]);
 		this.#worker = worker;
 		return worker;
 	}
