@@ -16,6 +16,7 @@ export const vi = {
 		'Tải lại trang để thử lại. Nếu lỗi lặp lại, báo cho bộ phận kỹ thuật kèm thông báo trên.',
 	loadErrorDetails: 'Chi tiết',
 	retry: 'Tải lại',
+	engineLost: 'Biểu đồ không còn được cập nhật',
 	dataTitle: 'Nhập số liệu của đơn vị',
 	dataIntro:
 		'Kéo thả tệp CSV, XLSX hoặc Parquet theo mẫu vào đây, hoặc chọn tệp. Tệp được kiểm tra trước khi dùng; số liệu nhập chỉ lưu trong trình duyệt này, không gửi đi đâu.',
@@ -469,6 +470,7 @@ export const en: Messages = {
 	loadErrorHint: 'Reload the page to try again. If it happens again, report the message above.',
 	loadErrorDetails: 'Details',
 	retry: 'Reload',
+	engineLost: 'The charts are no longer updated',
 	dataTitle: 'Import your figures',
 	dataIntro:
 		"Drop a CSV, XLSX or Parquet file in the template's form here, or choose one. The file is checked before use; imported figures stay in this browser and are sent nowhere.",
