@@ -2,7 +2,7 @@
  * One file on its way in: read → columns matched → validated → imported or cancelled. Nothing reaches the
  * data until `commit()`, and a failed commit leaves the data as it was (see ImportLibrary).
  */
-import { tableToIPC } from 'apache-arrow';
+import type { Table } from 'apache-arrow';
 import { tableRows } from '../../db/table-rows.ts';
 import { EXISTING_FACTS_SQL, UNITS_FOR_IMPORT_SQL } from '../../db/imports.ts';
 import type { SheetChoice } from '../../import/assemble.ts';
@@ -16,6 +16,7 @@ import type { DataStore } from '../../state/data.svelte.ts';
 import { RECORD_VERSION, type StoredImport } from '../../state/import-store.ts';
 import { importId, localTimestamp } from '../../state/imports.svelte.ts';
 import { CheckStopped, ImportChecker } from './import-checker.ts';
+import { LocalChecker } from './local-checker.ts';
 
 export type SessionStatus = 'idle' | 'reading' | 'read-failed' | 'checked' | 'importing' | 'done';
 
@@ -26,7 +27,7 @@ export interface CheckProgress {
 	total: number;
 }
 
-let unitRows: Promise<Uint8Array> | null = null;
+let unitRows: Promise<Table> | null = null;
 
 export class ImportSession {
 	status: SessionStatus = $state('idle');
@@ -47,7 +48,10 @@ export class ImportSession {
 
 	readonly #data: DataStore;
 	/** Reading and checking run in a worker: the page answers while a hostile file is checked. */
-	readonly #checker = new ImportChecker(() => this.#units());
+	readonly #checker =
+		typeof Worker === 'undefined'
+			? new LocalChecker(() => this.#units())
+			: new ImportChecker(() => this.#units());
 	#generation = 0;
 
 	constructor(data: DataStore) {
@@ -63,14 +67,9 @@ export class ImportSession {
 		return this.read?.ok ? (this.read.source ?? null) : null;
 	}
 
-	/**
-	 * The unit lists for the worker, asked of the data once per page, as Arrow bytes: made into rows in
-	 * the worker (on the page, 15,000 rows of text took a quarter of a second).
-	 */
-	#units(): Promise<Uint8Array> {
-		unitRows ??= this.#data
-			.coordinator!.query(UNITS_FOR_IMPORT_SQL)
-			.then((t) => tableToIPC(t, 'stream'));
+	/** The unit lists for the checker, asked of the data once per page. */
+	#units(): Promise<Table> {
+		unitRows ??= this.#data.coordinator!.query(UNITS_FOR_IMPORT_SQL);
 		// A failed query is not kept: the next file asks again.
 		return unitRows.catch((error: unknown) => {
 			unitRows = null;
