@@ -78,10 +78,11 @@ describe('checking a hostile file keeps the page responsive', () => {
 	test('Cancel ends the check at once, and the next file is read by a new worker', async () => {
 		await page.click('.actions button:not(.primary)');
 		await page.waitForSelector('[data-import-status="idle"]');
-		await choose('ma-la-2.csv', unknownCodes());
+		await choose('ma-la-nhieu.csv', unknownCodes(50_000));
 		await page.waitForSelector('[data-import-status="reading"] progress');
 		await page.click('.progress .stop');
 		await page.waitForSelector('[data-import-status="idle"]');
+		expect(await page.locator('.progress').count()).toBe(0);
 		expect(await page.locator('.report').count()).toBe(0);
 		await choose(
 			'tot.csv',
