@@ -29,6 +29,8 @@ export default defineConfig({
 	plugins: [svelte(), cspMeta()],
 	// DuckDB-WASM and parquet-wasm ship their own wasm and workers; pre-bundling breaks their URLs.
 	optimizeDeps: { exclude: ['@duckdb/duckdb-wasm', 'parquet-wasm'] },
+	// The import's worker is a module (it imports parquet-wasm, which loads its wasm by URL).
+	worker: { format: 'es' },
 	build: {
 		target: 'es2022',
 		chunkSizeWarningLimit: 1500,

@@ -13,4 +13,9 @@ export interface Connector {
 	insertArrowIPC(table: string, ipcStream: Uint8Array): Promise<void>;
 	/** Release the engine. */
 	close(): Promise<void>;
+	/**
+	 * Be told, once, when the engine is gone (its worker ended or trapped); engines that cannot die
+	 * apart from the page (Node's) do not have this.
+	 */
+	onDeath?(listener: (reason: 'error' | 'trap' | 'unresponsive', detail: string) => void): void;
 }

@@ -9,43 +9,85 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import type { Table } from 'apache-arrow';
 import type { Connector } from './connector.ts';
+import { EngineWatch, isEngineDeath, type EngineDeath } from './engine-watch.ts';
 
 const BUNDLES: duckdb.DuckDBBundles = {
 	mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
 	eh: { mainModule: ehWasm, mainWorker: ehWorker },
 };
 
+type DeathListener = (reason: EngineDeath, detail: string) => void;
+
 class WasmConnector implements Connector {
+	readonly #watch: EngineWatch;
+	readonly #listeners: DeathListener[] = [];
+	#running = 0;
+
 	constructor(
 		private readonly db: duckdb.AsyncDuckDB,
 		private readonly conn: duckdb.AsyncDuckDBConnection,
-	) {}
+		worker: Worker,
+	) {
+		this.#watch = new EngineWatch({
+			ping: () => db.getVersion(),
+			busy: () => this.#running > 0,
+			visible: () => document.visibilityState === 'visible',
+			onDead: (reason, detail) => {
+				for (const listener of this.#listeners) listener(reason, detail);
+			},
+		});
+		worker.addEventListener('error', (event) =>
+			this.#watch.died('error', event.message || 'worker error'),
+		);
+		this.#watch.start();
+	}
+
+	/** Run a call to the engine, counted as running, and a trap in it taken as the engine's death. */
+	async #call<T>(run: () => Promise<T>): Promise<T> {
+		this.#running++;
+		try {
+			return await run();
+		} catch (error) {
+			if (isEngineDeath(error)) this.#watch.died('trap', String(error));
+			throw error;
+		} finally {
+			this.#running--;
+		}
+	}
 
 	query(sql: string): Promise<Table> {
-		return this.conn.query(sql);
+		return this.#call(() => this.conn.query(sql));
 	}
 
 	async exec(sql: string): Promise<void> {
-		await this.conn.query(sql);
+		await this.#call(() => this.conn.query(sql));
 	}
 
 	insertArrowIPC(table: string, ipcStream: Uint8Array): Promise<void> {
-		return this.conn.insertArrowFromIPCStream(ipcStream, { name: table, create: true });
+		return this.#call(() =>
+			this.conn.insertArrowFromIPCStream(ipcStream, { name: table, create: true }),
+		);
+	}
+
+	onDeath(listener: DeathListener): void {
+		this.#listeners.push(listener);
+		if (this.#watch.dead) listener('unresponsive', 'already dead');
 	}
 
 	async close(): Promise<void> {
+		this.#watch.stop();
 		await this.conn.close();
 		await this.db.terminate();
 	}
 }
 
 /**
- * A new DuckDB-WASM instance in its own worker, opened with the app's settings (no connection yet).
+ * A new DuckDB-WASM instance and the worker it runs in, opened with the app's settings.
  * `onWorker` receives the worker as soon as it exists (the SQL console watches its own for failures).
  */
-export async function startDuckDB(
+async function startWorker(
 	onWorker?: (worker: Worker) => void,
-): Promise<duckdb.AsyncDuckDB> {
+): Promise<{ db: duckdb.AsyncDuckDB; worker: Worker }> {
 	const bundle = await duckdb.selectBundle(BUNDLES);
 	const worker = new Worker(bundle.mainWorker!);
 	onWorker?.(worker);
@@ -55,15 +97,33 @@ export async function startDuckDB(
 		// SUM of integers is HUGEINT in DuckDB; JavaScript wants plain numbers.
 		query: { castBigIntToDouble: true, castDecimalToDouble: true },
 	});
-	return db;
+	return { db, worker };
+}
+
+/**
+ * A new DuckDB-WASM instance in its own worker, opened with the app's settings (no connection yet).
+ * `onWorker` receives the worker as soon as it exists.
+ */
+export async function startDuckDB(
+	onWorker?: (worker: Worker) => void,
+): Promise<duckdb.AsyncDuckDB> {
+	return (await startWorker(onWorker)).db;
 }
 
 async function start(): Promise<Connector> {
-	const db = await startDuckDB();
+	// Read before the first await: the app rewrites the URL from its view state soon after it starts.
+	const killHook = new URLSearchParams(location.search).get('debug') === 'kill-engine';
+	const { db, worker } = await startWorker();
 	const conn = await db.connect();
 	await conn.query('SET autoinstall_known_extensions = false');
 	await conn.query('SET autoload_known_extensions = false');
-	return new WasmConnector(db, conn);
+	// Debug hook for the end-to-end test of a dead engine, enabled only by the URL flag
+	// `?debug=kill-engine`: ends the worker the way the browser does when it discards one.
+	if (killHook) {
+		(window as unknown as { hdndKillEngine?: () => void }).hdndKillEngine = () =>
+			worker.terminate();
+	}
+	return new WasmConnector(db, conn, worker);
 }
 
 let started: Promise<Connector> | undefined;

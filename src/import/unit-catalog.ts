@@ -5,6 +5,7 @@
  */
 import { foldVietnamese } from '../model/text.ts';
 import type { Scheme, UnitLevel } from '../model/units.ts';
+import { CodeIndex, NameIndex, bigrams, firstBy, type Indexed } from './unit-suggest.ts';
 
 /** What the importer reads of a unit (UnitInfo of src/model/unit-index.ts has these fields). */
 export interface UnitRef {
@@ -47,16 +48,6 @@ export function bareName(text: string): string {
 	return folded;
 }
 
-function bigrams(text: string): Map<string, number> {
-	const grams = new Map<string, number>();
-	const padded = ` ${text} `;
-	for (let i = 0; i < padded.length - 1; i++) {
-		const g = padded.slice(i, i + 2);
-		grams.set(g, (grams.get(g) ?? 0) + 1);
-	}
-	return grams;
-}
-
 /** Dice similarity of two texts' letter pairs: 1 for the same text, 0 for nothing in common. */
 export function similarity(a: string, b: string): number {
 	if (a === b) return 1;
@@ -92,6 +83,9 @@ export class UnitCatalog {
 	readonly #bare = new Map<UnitRef, string>();
 	readonly #suggestions = new Map<string, UnitRef[]>();
 	readonly #all: UnitRef[];
+	/** Built on the first unknown code or name, kept for the catalogue's life. */
+	#codeIndex: CodeIndex<UnitRef> | null = null;
+	#nameIndex: NameIndex<UnitRef> | null = null;
 
 	constructor(units: Iterable<UnitRef>) {
 		this.#all = [...units];
@@ -149,16 +143,30 @@ export class UnitCatalog {
 		return found;
 	}
 
+	#indexed(): Indexed<UnitRef>[] {
+		return this.#all.map((unit, index) => ({
+			unit,
+			index,
+			code: unit.code,
+			bare: this.#bare.get(unit)!,
+		}));
+	}
+
 	#closestByName(name: string, scheme: Scheme | null, limit: number): UnitRef[] {
 		const bare = bareName(name);
 		if (!bare) return [];
-		return this.#all
-			.filter((u) => scheme === null || u.scheme === scheme)
-			.map((u) => ({ u, score: similarity(bare, this.#bare.get(u)!) }))
-			.filter((s) => s.score > 0.3)
-			.sort((a, b) => b.score - a.score || a.u.code.localeCompare(b.u.code))
-			.slice(0, limit)
-			.map((s) => s.u);
+		this.#nameIndex ??= new NameIndex(this.#indexed());
+		const scored = this.#nameIndex
+			.scored(bare, 0.3)
+			.filter((s) => scheme === null || s.entry.unit.scheme === scheme);
+		return firstBy(
+			scored,
+			limit,
+			(a, b) =>
+				b.score - a.score ||
+				a.entry.code.localeCompare(b.entry.code) ||
+				a.entry.index - b.entry.index,
+		).map((s) => s.entry.unit);
 	}
 
 	/** The closest codes of a scheme (fewest digits changed, then nearest number), best first. */
@@ -172,16 +180,36 @@ export class UnitCatalog {
 		const digits = code.replace(/\D/g, '');
 		if (!digits) return [];
 		const lengths = [2, 3, 5].includes(digits.length) ? [digits.length] : [2, 3, 5];
-		return this.#all
-			.filter((u) => (scheme === null || u.scheme === scheme) && lengths.includes(u.code.length))
-			.map((u) => ({
-				u,
-				distance: editDistance(digits.padStart(u.code.length, '0'), u.code),
-				gap: Math.abs(Number(u.code) - Number(digits)),
-			}))
-			.filter((s) => s.distance <= 2)
-			.sort((a, b) => a.distance - b.distance || a.gap - b.gap || a.u.code.localeCompare(b.u.code))
-			.slice(0, limit)
-			.map((s) => s.u);
+		const index = (this.#codeIndex ??= new CodeIndex(this.#indexed()));
+		// Nearest first: when enough codes lie one edit away, none two edits away can rank before them.
+		const within = (depth: 1 | 2) => {
+			// A code of a code's length: list its neighbours; other lengths (rare) go by deletions.
+			const candidates = new Set(
+				lengths.length === 1
+					? index.sameLength(digits, depth)
+					: lengths.flatMap((n) => index.candidates(digits.padStart(n, '0'), depth)),
+			);
+			return [...candidates]
+				.filter(
+					(e) => (scheme === null || e.unit.scheme === scheme) && lengths.includes(e.code.length),
+				)
+				.map((e) => ({
+					e,
+					distance: editDistance(digits.padStart(e.code.length, '0'), e.code),
+					gap: Math.abs(Number(e.code) - Number(digits)),
+				}))
+				.filter((s) => s.distance <= depth);
+		};
+		let found = within(1);
+		if (found.length < limit) found = within(2);
+		return firstBy(
+			found,
+			limit,
+			(a, b) =>
+				a.distance - b.distance ||
+				a.gap - b.gap ||
+				a.e.code.localeCompare(b.e.code) ||
+				a.e.index - b.e.index,
+		).map((s) => s.e.unit);
 	}
 }

@@ -72,6 +72,8 @@ export interface ValidateInput {
 	units: UnitCatalog;
 	/** Facts already in the data by key (see factKey), with the kind and title of their source. */
 	existing?: ReadonlyMap<string, { kind: string; title: string }>;
+	/** Told the rows checked so far, every few hundred rows (for a progress bar). */
+	onProgress?: (rowsChecked: number) => void;
 }
 
 export interface ValidationResult {
@@ -357,6 +359,8 @@ function schemeOfPeriod(year: number, period: PeriodKind, month: number | null):
 
 /** How many of the other rows a duplicate's message lists. */
 const DUPLICATES_LISTED = 5;
+/** Rows between two progress reports: often enough for a smooth bar, rarely enough to cost nothing. */
+const PROGRESS_EVERY = 500;
 
 const TERM_PATTERN = /^(\d{4})\s*[-–—/]\s*(\d{4})$/;
 
@@ -404,7 +408,9 @@ export function validateRows(input: ValidateInput): ValidationResult {
 	const keyRows = new Map<string, number[]>();
 	const rowKeys = new Map<number, string>();
 
+	let checked = 0;
 	for (const row of sheet.rows) {
+		if (++checked % PROGRESS_EVERY === 0) input.onProgress?.(checked);
 		const rowIssues: ImportIssue[] = [];
 		const add = (
 			severity: Severity,

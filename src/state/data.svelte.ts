@@ -5,6 +5,7 @@
 import { getContext, setContext } from 'svelte';
 import { Coordinator } from '../db/coordinator.ts';
 import { fetchFrom, loadDataset, type LoadProgress, type Manifest } from '../db/load.ts';
+import { engineDeathMessage, type EngineDeath } from '../db/engine-watch.ts';
 import { DataLoadError, errorText, loadErrorMessage } from '../db/load-error.ts';
 import type { Bilingual } from '../model/metrics.ts';
 import { parquetToIPC } from '../db/parquet-browser.ts';
@@ -49,6 +50,11 @@ export class DataStore {
 	units: UnitIndex = $state.raw(new UnitIndex([]));
 	sources: SourceInfo[] = $state.raw([]);
 	coordinator: Coordinator | null = null;
+	/**
+	 * Set when the query engine died after the load (its worker ended or trapped): the views are no
+	 * longer current, and the page must be reloaded. The imports are in IndexedDB and come back then.
+	 */
+	engineLost: { reason: EngineDeath; message: Bilingual; detail: string } | null = $state(null);
 	/** Increments whenever the loaded data change (an import added or removed, simulated figures hidden). */
 	dataVersion = $state(0);
 	/** The user's imported datasets and the simulated-figures switch, re-applied after every load. */
@@ -72,7 +78,11 @@ export class DataStore {
 				optimised,
 				deferReaggregation: true,
 			});
-			const coordinator = new Coordinator(await engine, { cache: optimised });
+			const connector = await engine;
+			connector.onDeath?.((reason, detail) => {
+				this.engineLost = { reason, message: engineDeathMessage(reason), detail };
+			});
+			const coordinator = new Coordinator(connector, { cache: optimised });
 			// The 2025-units table is built on first use, or in idle time after the first screen.
 			coordinator.defer('yearly_2025', reaggregationSql(optimised));
 			await this.imports.restore(coordinator, { optimised, showSimulated });

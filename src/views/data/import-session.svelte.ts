@@ -2,25 +2,32 @@
  * One file on its way in: read → columns matched → validated → imported or cancelled. Nothing reaches the
  * data until `commit()`, and a failed commit leaves the data as it was (see ImportLibrary).
  */
+import type { Table } from 'apache-arrow';
 import { tableRows } from '../../db/table-rows.ts';
 import { EXISTING_FACTS_SQL, UNITS_FOR_IMPORT_SQL } from '../../db/imports.ts';
-import { parquetToIPC } from '../../db/parquet-browser.ts';
-import { assembleTable, initialChoice, type SheetChoice } from '../../import/assemble.ts';
+import type { SheetChoice } from '../../import/assemble.ts';
+import type { Checked, Opened, Phase } from '../../import/check-job.ts';
 import type { ImportColumnId } from '../../import/columns.ts';
-import { readImportFile, unreadable } from '../../import/read.ts';
+import { unreadable } from '../../import/read.ts';
 import type { ReadSource } from '../../import/source.ts';
-import { labelMapping } from '../../import/table-region.ts';
 import type { ReadResult, Sheet } from '../../import/types.ts';
-import { UnitCatalog } from '../../import/unit-catalog.ts';
-import { UnitNames, type NamedUnit } from '../../import/unit-names.ts';
-import { factKey, validateRows, type ValidationResult } from '../../import/validate.ts';
+import { factKey, type ValidationResult } from '../../import/validate.ts';
 import type { DataStore } from '../../state/data.svelte.ts';
 import { RECORD_VERSION, type StoredImport } from '../../state/import-store.ts';
 import { importId, localTimestamp } from '../../state/imports.svelte.ts';
+import { CheckStopped, ImportChecker } from './import-checker.ts';
+import { LocalChecker } from './local-checker.ts';
 
 export type SessionStatus = 'idle' | 'reading' | 'read-failed' | 'checked' | 'importing' | 'done';
 
-let catalog: Promise<{ catalog: UnitCatalog; names: UnitNames }> | null = null;
+/** How far the worker is with the file: reading it, then checking its rows. */
+export interface CheckProgress {
+	phase: Phase;
+	done: number;
+	total: number;
+}
+
+let unitRows: Promise<Table> | null = null;
 
 export class ImportSession {
 	status: SessionStatus = $state('idle');
@@ -36,9 +43,15 @@ export class ImportSession {
 	commitError: string | null = $state(null);
 	/** Rows imported by the last commit. */
 	importedRows = $state(0);
+	/** The worker's progress while it reads or checks; null when it is not working. */
+	progress: CheckProgress | null = $state.raw(null);
 
 	readonly #data: DataStore;
-	#existing = new Map<string, { kind: string; title: string }>();
+	/** Reading and checking run in a worker: the page answers while a hostile file is checked. */
+	readonly #checker =
+		typeof Worker === 'undefined'
+			? new LocalChecker(() => this.#units())
+			: new ImportChecker(() => this.#units());
 	#generation = 0;
 
 	constructor(data: DataStore) {
@@ -54,65 +67,55 @@ export class ImportSession {
 		return this.read?.ok ? (this.read.source ?? null) : null;
 	}
 
-	async #units(): Promise<{ catalog: UnitCatalog; names: UnitNames }> {
-		const coordinator = this.#data.coordinator!;
-		catalog ??= coordinator.query(UNITS_FOR_IMPORT_SQL).then((t) => {
-			const rows = tableRows<NamedUnit>(t);
-			return { catalog: new UnitCatalog(rows), names: new UnitNames(rows) };
-		});
+	/** The unit lists for the checker, asked of the data once per page. */
+	#units(): Promise<Table> {
+		unitRows ??= this.#data.coordinator!.query(UNITS_FOR_IMPORT_SQL);
 		// A failed query is not kept: the next file asks again.
-		return catalog.catch((error: unknown) => {
-			catalog = null;
+		return unitRows.catch((error: unknown) => {
+			unitRows = null;
 			throw error;
 		});
 	}
 
 	/**
-	 * Take the table of the chosen sheets again (a header moved, a sheet added), then check it. Whatever
-	 * goes wrong, the panel is left with an outcome: an unexpected error refuses the file with its reason.
+	 * Run a step in the worker for the current file, showing its progress. Resolves undefined when a newer
+	 * file or Cancel replaced it; refuses the file, with the reason, when the worker fails.
 	 */
-	async #assemble(): Promise<void> {
-		const read = this.read;
-		if (!read?.ok) return;
-		const source = read.source;
-		if (!source) {
-			this.table = read.sheet;
-			this.mapping = labelMapping(read.sheet.headers);
-			await this.validate();
-			return;
-		}
+	async #step<T>(
+		run: (progress: (phase: Phase, done: number, total: number) => void) => Promise<T>,
+	) {
 		const generation = this.#generation;
-		let names: UnitNames;
+		const current = () => generation === this.#generation;
 		try {
-			names = (await this.#units()).names;
+			const value = await run((phase, done, total) => {
+				if (current()) this.progress = { phase, done, total };
+			});
+			return current() ? value : undefined;
 		} catch (error) {
-			if (generation === this.#generation) this.#refuse(error);
-			return;
+			if (current() && !(error instanceof CheckStopped && error.reason === 'cancelled')) {
+				this.#refuse(error);
+			}
+			return undefined;
+		} finally {
+			if (current()) this.progress = null;
 		}
-		if (generation !== this.#generation) return;
-		try {
-			const assembled = assembleTable(source, this.choice, { units: names });
-			this.table = assembled.sheet;
-			this.mapping = assembled.mapping;
-		} catch (error) {
-			// A bug in taking the table must not leave the panel reading: the file is refused with it.
-			const reason = error instanceof Error ? error.message : String(error);
-			this.read = {
-				ok: false,
-				error: {
-					code: 'unreadable',
-					message: {
-						vi: `Không đọc được bảng trong tệp (${reason}).`,
-						en: `The table in the file could not be read (${reason}).`,
-					},
-				},
-			};
-			this.table = null;
-			this.result = null;
-			this.status = 'read-failed';
-			return;
-		}
-		await this.validate();
+	}
+
+	#show(checked: Checked): void {
+		this.table = checked.table;
+		this.mapping = checked.mapping;
+		this.result = checked.result;
+		this.status = 'checked';
+	}
+
+	/** Take the table of the chosen sheets again (a header moved, a sheet added), then check it. */
+	async #assemble(): Promise<void> {
+		if (!this.read?.ok) return;
+		const choice = $state.snapshot(this.choice);
+		const checked = await this.#step((progress) =>
+			this.#checker.request<Checked>({ type: 'assemble', choice }, progress),
+		);
+		if (checked) this.#show(checked);
 	}
 
 	/** Read these sheets (indexes into the file's sheets), each with its header found anew. */
@@ -142,21 +145,29 @@ export class ImportSession {
 		this.table = null;
 		this.result = null;
 		this.commitError = null;
+		this.progress = { phase: 'read', done: 0, total: file.bytes.length };
 		try {
-			const [read, existing] = await Promise.all([
-				readImportFile(file.bytes, { decodeParquet: parquetToIPC }),
-				this.#existingFacts(),
-			]);
+			const existing = await this.#existingFacts();
 			if (generation !== this.#generation) return;
-			this.#existing = new Map(existing.map((r) => [factKey(r), { kind: r.kind, title: r.title }]));
-			this.read = read;
-			if (!read.ok) {
-				this.status = 'read-failed';
-				return;
-			}
-			const source = read.source;
-			this.choice = source ? initialChoice(source) : [];
-			await this.#assemble();
+			const { bytes } = file;
+			// The bytes move to the worker rather than being copied, when they are a whole buffer.
+			const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+			const opened = await this.#step((progress) =>
+				this.#checker.request<Opened>(
+					{
+						type: 'open',
+						bytes,
+						existing: existing.map((r) => [factKey(r), { kind: r.kind, title: r.title }]),
+					},
+					progress,
+					whole && bytes.buffer instanceof ArrayBuffer ? [bytes.buffer] : [],
+				),
+			);
+			if (!opened || generation !== this.#generation) return;
+			this.read = opened.read;
+			this.choice = opened.choice;
+			if (opened.checked) this.#show(opened.checked);
+			else this.status = 'read-failed';
 		} catch (error) {
 			if (generation === this.#generation) this.#refuse(error);
 		} finally {
@@ -192,29 +203,25 @@ export class ImportSession {
 
 	/** Refuse the file with the reason of an unexpected error; nothing of it is used. */
 	#refuse(error: unknown): void {
-		this.read = unreadable(error);
+		this.read =
+			error instanceof CheckStopped
+				? { ok: false, error: { code: 'unreadable', message: error.text } }
+				: unreadable(error);
 		this.table = null;
 		this.result = null;
 		this.status = 'read-failed';
 	}
 
-	/** Check the rows again with the current mapping; an unexpected error refuses the file. */
+	/** Check the rows again with the current mapping, in the worker. */
 	async validate(): Promise<void> {
-		const sheet = this.sheet;
-		if (!sheet) return;
-		const generation = this.#generation;
-		try {
-			const { catalog: units } = await this.#units();
-			if (generation !== this.#generation) return;
-			this.result = validateRows({
-				sheet,
-				mapping: this.mapping,
-				units,
-				existing: this.#existing,
-			});
+		if (!this.sheet) return;
+		const mapping = $state.snapshot(this.mapping);
+		const result = await this.#step((progress) =>
+			this.#checker.request<ValidationResult>({ type: 'validate', mapping }, progress),
+		);
+		if (result) {
+			this.result = result;
 			this.status = 'checked';
-		} catch (error) {
-			if (generation === this.#generation) this.#refuse(error);
 		}
 	}
 
@@ -257,9 +264,11 @@ export class ImportSession {
 		}
 	}
 
-	/** Forget the file; nothing of it was used. */
+	/** Forget the file, ending its reading or checking at once; nothing of it was used. */
 	cancel(): void {
 		this.#generation++;
+		if (this.progress) this.#checker.cancel();
+		this.progress = null;
 		this.status = 'idle';
 		this.read = null;
 		this.table = null;
