@@ -71,7 +71,7 @@ class WasmWorkspaceEngine implements WorkspaceEngine {
 		return this.db.getVersion();
 	}
 
-	onDeath(listener: (detail: string) => void): void {
+	onWorkerDeath(listener: (detail: string) => void): void {
 		this.#deathListeners.push(listener);
 	}
 

@@ -36,7 +36,7 @@ export interface WorkspaceEngine extends Connector {
 	/** A round trip to the engine that does no work; it never answers if the engine is gone. */
 	ping?(): Promise<unknown>;
 	/** Call `listener` if the engine fails outside of a call (its worker's error event). */
-	onDeath?(listener: (detail: string) => void): void;
+	onWorkerDeath?(listener: (detail: string) => void): void;
 }
 
 export interface WorkspaceOptions {
@@ -205,7 +205,7 @@ export class Workspace {
 	/** The engine in use from now on: its failures are watched. */
 	#adopt(engine: WorkspaceEngine): void {
 		this.#live = engine;
-		engine.onDeath?.((detail) => {
+		engine.onWorkerDeath?.((detail) => {
 			if (this.#live === engine) this.#declareDead(engine, { reason: 'error', detail });
 		});
 	}

@@ -45,7 +45,7 @@ class FakeEngine implements WorkspaceEngine {
 	ping(): Promise<unknown> {
 		return this.silent ? new Promise(() => {}) : Promise.resolve(true);
 	}
-	onDeath(listener: (detail: string) => void) {
+	onWorkerDeath(listener: (detail: string) => void) {
 		this.#onDeath = listener;
 	}
 	/** The worker fails (its error event). */
