@@ -24,7 +24,8 @@ const monthRollup = METRIC_IDS.map(
  * figures (an even split: the data has no population or area weights), and the result is flagged `approx`.
  * A figure is reported only if every contributing old unit reported it; otherwise it is NULL, never a
  * partial sum. Old communes missing from the crosswalk (merged between 2023 and 2025) cannot be placed and
- * are left out; see `unmapped_2023`. `source_ids` lists the sources of each row's contributors (its own
+ * are left out; see `unmapped_2023`. `contributors` counts the old councils on the territory and
+ * `council_weight` adds up their shares (the per-council divisor, see src/db/comparable-sql.ts). `source_ids` lists the sources of each row's contributors (its own
  * source from 2025 on).
  */
 function reaggregateSql(kind: string): string {
@@ -54,6 +55,9 @@ function reaggregateSql(kind: string): string {
 				NULL AS source_id,
 				${shared},
 				BOOL_OR(c.split) AS approx, COUNT(*)::INTEGER AS contributors,
+				-- The councils on the territory, a split old commune counting for its share: the divisor of the
+				-- per-council form, so that councils as active as before give the same per-council figure.
+				SUM(c.share)::DOUBLE AS council_weight,
 				-- Every source a re-aggregated figure draws on, so that an export can name them.
 				list_sort(list_distinct(LIST(y.source_id))) AS source_ids
 			FROM contributors c CROSS JOIN years yr
@@ -65,7 +69,8 @@ function reaggregateSql(kind: string): string {
 		SELECT * FROM mapped
 		UNION ALL
 		SELECT unit_key, scheme, code, year, level, province_code, province_2025, parent_code, source_kind, source_id,
-			${metricsAsDouble}, FALSE AS approx, 1 AS contributors, [source_id] AS source_ids
+			${metricsAsDouble}, FALSE AS approx, 1 AS contributors, 1.0::DOUBLE AS council_weight,
+			[source_id] AS source_ids
 		FROM yearly WHERE scheme = '2025'
 		ORDER BY year, level, province_2025, code`;
 }

@@ -6,16 +6,14 @@ import { isMeasureId, type MeasureId } from '../model/measures.ts';
 import { FIRST_YEAR, LAST_YEAR } from '../model/periods.ts';
 import { LEVELS, parseUnitKey, type UnitLevel } from '../model/units.ts';
 import type { Lang } from '../i18n/format.ts';
+import type { Basis } from '../model/basis.ts';
+import { FORMS, type Form } from '../model/comparable.ts';
 
 /** The screens of the app. */
 export const PAGES = ['overview', 'compare', 'map', 'sql', 'notebooks', 'data', 'extract'] as const;
 export type Page = (typeof PAGES)[number];
 
-/**
- * How figures across 1 July 2025 are shown: as reported by the units of their time, or re-aggregated
- * onto the units of the 2025 list through the crosswalk.
- */
-export type Basis = 'reported' | 'units2025';
+export type { Basis } from '../model/basis.ts';
 
 export interface ViewState {
 	page: Page;
@@ -25,6 +23,8 @@ export interface ViewState {
 	yearFrom: number;
 	yearTo: number;
 	measure: MeasureId;
+	/** Counts as territory totals or per council; null: per council where the range crosses 2025. */
+	form: Form | null;
 	/** Units chosen for the trend chart, in the order chosen. */
 	selected: string[];
 	/** The unit whose details are open. */
@@ -46,6 +46,7 @@ export const DEFAULT_VIEW: Readonly<ViewState> = {
 	yearFrom: 2019,
 	yearTo: LAST_YEAR,
 	measure: 'sessions_total',
+	form: null,
 	selected: [],
 	focus: null,
 	brush: null,
@@ -91,6 +92,7 @@ export function parseViewState(params: URLSearchParams): ViewState {
 		yearFrom,
 		yearTo,
 		measure: isMeasureId(measure) ? measure : DEFAULT_VIEW.measure,
+		form: FORMS.find((f) => f === params.get('fm')) ?? null,
 		selected: [...new Set(keys)].slice(0, MAX_SELECTED),
 		focus: focus && parseUnitKey(focus) ? focus : null,
 		brush: brushValid ? [brush[0]!, brush[1]!] : null,
@@ -113,6 +115,7 @@ export function serializeViewState(view: ViewState): URLSearchParams {
 	if (view.yearFrom !== DEFAULT_VIEW.yearFrom) params.set('y0', String(view.yearFrom));
 	if (view.yearTo !== DEFAULT_VIEW.yearTo) params.set('y1', String(view.yearTo));
 	if (view.measure !== DEFAULT_VIEW.measure) params.set('m', view.measure);
+	if (view.form) params.set('fm', view.form);
 	if (view.selected.length > 0) params.set('u', view.selected.join(','));
 	if (view.focus) params.set('f', view.focus);
 	if (view.brush) params.set('yb', `${view.brush[0]}-${view.brush[1]}`);

@@ -6,6 +6,7 @@ import { getContext, setContext } from 'svelte';
 import { interpolate, type Lang } from '../i18n/format.ts';
 import { en, vi, type MessageKey } from '../i18n/messages.ts';
 import type { Bilingual } from '../model/metrics.ts';
+import type { Form } from '../model/comparable.ts';
 import { FIRST_YEAR_OF_2025_SCHEME, schemeOfYear, type UnitLevel } from '../model/units.ts';
 import {
 	DEFAULT_VIEW,
@@ -58,6 +59,11 @@ export class View {
 		this.state.report = report;
 		this.state.highlight = highlight;
 		this.state.page = 'extract';
+	}
+
+	/** Show counts as territory totals or per council (null: the default for the range). */
+	setForm(form: Form | null): void {
+		this.state.form = form;
 	}
 
 	setBasis(basis: Basis): void {

@@ -136,6 +136,7 @@ describe('rankingSql', () => {
 		expect(thachThat).toMatchObject({
 			unit_key: '2023:276',
 			value: 5,
+			councils: 1,
 			source_kind: 'reported',
 			approx: false,
 		});
