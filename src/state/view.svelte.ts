@@ -66,12 +66,22 @@ export class View {
 		this.state.form = form;
 	}
 
-	setBasis(basis: Basis): void {
+	/**
+	 * Switch the basis. A chosen unit is kept as what it is on the units now shown: an old unit becomes its
+	 * successor(s) and a new unit its predecessor(s), through `counterparts` (the crosswalk); only a unit
+	 * with no counterpart at all is dropped.
+	 */
+	setBasis(
+		basis: Basis,
+		counterparts: (key: string, scheme: '2023' | '2025') => string[] = (key) => [key],
+	): void {
 		this.state.basis = basis;
-		// Old units and new units are different keys: a selection does not carry over.
-		this.state.selected = [];
-		this.state.focus = null;
 		this.#keepLevelValid();
+		const scheme = this.endScheme;
+		const mapped = this.state.selected.flatMap((key) => counterparts(key, scheme));
+		this.state.selected = [...new Set(mapped)].slice(0, MAX_SELECTED);
+		const focus = this.state.focus ? counterparts(this.state.focus, scheme)[0] : undefined;
+		this.state.focus = focus && this.state.selected.includes(focus) ? focus : null;
 	}
 
 	/** Brush a span of years (null clears it); kept inside the year range. */
