@@ -197,3 +197,13 @@ export function unitFactsSql(unitKey: string, year: number): string {
 	WHERE f.scheme = ${str(parsed.scheme)} AND f.unit_code = ${str(parsed.code)} AND f.year = ${num(year)}
 	ORDER BY CASE f.period WHEN 'year' THEN 0 ELSE 1 END, f.scope, f.month`;
 }
+
+/** The years one unit has figures in (any period or scope), and whether any of them is first-hand. */
+export function unitYearsSql(unitKey: string): string {
+	const parsed = parseUnitKey(unitKey);
+	if (!parsed) throw new Error(`Not a unit key: ${unitKey}`);
+	return `SELECT f.year::INTEGER AS year, BOOL_OR(s.kind <> 'simulated') AS first_hand
+	FROM facts f JOIN sources s ON s.id = f.source_id
+	WHERE f.scheme = ${str(parsed.scheme)} AND f.unit_code = ${str(parsed.code)} AND f.year IS NOT NULL
+	GROUP BY f.year ORDER BY f.year`;
+}
