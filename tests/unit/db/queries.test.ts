@@ -137,7 +137,6 @@ describe('rankingSql', () => {
 		expect(thachThat).toMatchObject({
 			unit_key: '2023:276',
 			value: 5,
-			councils: 1,
 			source_kind: 'reported',
 			approx: false,
 		});
@@ -223,6 +222,7 @@ describe('seriesSql and unitFactsSql', () => {
 			unit_key: '2023:276',
 			year: 2022,
 			value: 5,
+			councils: 1,
 			source_kind: 'reported',
 			approx: false,
 		});
