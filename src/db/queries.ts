@@ -93,6 +93,8 @@ export interface AreaYear {
 	/** A headline measure's value, and how many units reported it. */
 	[column: `v_${string}`]: number | null;
 	[column: `n_${string}`]: number | null;
+	/** The councils behind a headline measure's value (see formCouncilsSql), for its per-council change. */
+	[column: `w_${string}`]: number | null;
 }
 
 /**
@@ -108,7 +110,7 @@ export function areaYearsSql(f: ViewFilters): string {
 	const headlineColumns = headline
 		.map(
 			(id) =>
-				`${aggregateSql(id)} AS ${ident(`v_${id}`)}, ${reportedCountSql(id)} AS ${ident(`n_${id}`)}`,
+				`${aggregateSql(id)} AS ${ident(`v_${id}`)}, ${reportedCountSql(id)} AS ${ident(`n_${id}`)}, ${formCouncilsSql(id, f.basis)} AS ${ident(`w_${id}`)}`,
 		)
 		.join(',\n\t\t\t');
 	return `WITH figures AS (

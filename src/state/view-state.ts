@@ -7,7 +7,7 @@ import { FIRST_YEAR, LAST_YEAR } from '../model/periods.ts';
 import { LEVELS, parseUnitKey, type UnitLevel } from '../model/units.ts';
 import type { Lang } from '../i18n/format.ts';
 import type { Basis } from '../model/basis.ts';
-import { FORMS, type Form } from '../model/comparable.ts';
+import { crossesReorganisation, FORMS, type Form } from '../model/comparable.ts';
 
 /** The screens of the app. */
 export const PAGES = ['overview', 'compare', 'map', 'sql', 'notebooks', 'data', 'extract'] as const;
@@ -38,13 +38,32 @@ export interface ViewState {
 	lang: Lang;
 }
 
+/**
+ * The last year whose reports are complete: the current year's are still coming in (some councils have
+ * not reported), so a first screen ending there would compare a partial year with a whole one.
+ */
+export const LATEST_COMPLETE_YEAR = LAST_YEAR - 1;
+
+/**
+ * The basis a range is shown on unless the user chose: across 1 July 2025 the current units, with the
+ * years before re-aggregated onto them (a leader asks about the councils in office now); within one list,
+ * the units as they reported.
+ */
+export function defaultBasis(yearFrom: number, yearTo: number): Basis {
+	return crossesReorganisation({ yearFrom, yearTo }) ? 'units2025' : 'reported';
+}
+
+/**
+ * The first screen answers what a leader asks first: the provinces as they are now, their history
+ * re-aggregated onto them and compared per council, up to the latest complete year.
+ */
 export const DEFAULT_VIEW: Readonly<ViewState> = {
 	page: 'overview',
-	basis: 'reported',
+	basis: 'units2025',
 	province: null,
 	level: 'province',
 	yearFrom: 2019,
-	yearTo: LAST_YEAR,
+	yearTo: LATEST_COMPLETE_YEAR,
 	measure: 'sessions_total',
 	form: null,
 	selected: [],
@@ -86,7 +105,10 @@ export function parseViewState(params: URLSearchParams): ViewState {
 		brush[0]! <= brush[1]!;
 	return {
 		page: page && PAGES.includes(page) ? page : DEFAULT_VIEW.page,
-		basis: params.get('b') === 'units2025' ? 'units2025' : 'reported',
+		basis:
+			params.get('b') === 'units2025' || params.get('b') === 'reported'
+				? (params.get('b') as Basis)
+				: defaultBasis(yearFrom, yearTo),
 		province: province && parseUnitKey(province)?.code.length === 2 ? province : null,
 		level: level && LEVELS.includes(level) ? level : DEFAULT_VIEW.level,
 		yearFrom,
@@ -109,7 +131,7 @@ export function parseViewState(params: URLSearchParams): ViewState {
 export function serializeViewState(view: ViewState): URLSearchParams {
 	const params = new URLSearchParams();
 	if (view.page !== DEFAULT_VIEW.page) params.set('v', view.page);
-	if (view.basis !== DEFAULT_VIEW.basis) params.set('b', view.basis);
+	if (view.basis !== defaultBasis(view.yearFrom, view.yearTo)) params.set('b', view.basis);
 	if (view.province) params.set('p', view.province);
 	if (view.level !== DEFAULT_VIEW.level) params.set('lv', view.level);
 	if (view.yearFrom !== DEFAULT_VIEW.yearFrom) params.set('y0', String(view.yearFrom));
