@@ -34,6 +34,21 @@ function reaggregateSql(kind: string): string {
 			`CASE WHEN COUNT(y.${ident(id)}) = COUNT(*) THEN SUM(y.${ident(id)} * c.share) END AS ${ident(id)}`,
 	).join(',\n\t\t\t');
 	const metricsAsDouble = METRIC_IDS.map((id) => `${ident(id)}::DOUBLE AS ${ident(id)}`).join(', ');
+	// The per-council form divides by the councils that reported, so it keeps, per metric, the sum over the
+	// contributors that reported it (`rs_`), their shares (`rw_`) and their number (`rn_`): a new unit
+	// where one of three old councils sent nothing still has the mean of the other two.
+	const reporting = METRIC_IDS.map(
+		(id) =>
+			`SUM(y.${ident(id)} * c.share)::DOUBLE AS ${ident(`rs_${id}`)}, ` +
+			`SUM(c.share) FILTER (WHERE y.${ident(id)} IS NOT NULL)::DOUBLE AS ${ident(`rw_${id}`)}, ` +
+			`COUNT(y.${ident(id)})::INTEGER AS ${ident(`rn_${id}`)}`,
+	).join(',\n\t\t\t\t');
+	const ownReporting = METRIC_IDS.map(
+		(id) =>
+			`${ident(id)}::DOUBLE AS ${ident(`rs_${id}`)}, ` +
+			`CASE WHEN ${ident(id)} IS NOT NULL THEN 1.0 END::DOUBLE AS ${ident(`rw_${id}`)}, ` +
+			`(${ident(id)} IS NOT NULL)::INTEGER AS ${ident(`rn_${id}`)}`,
+	).join(',\n\t\t\t');
 	return `CREATE ${kind} yearly_2025 AS
 		WITH links AS (
 			SELECT old_code, new_code, 1.0 / COUNT(*) OVER (PARTITION BY old_code) AS share,
@@ -58,6 +73,7 @@ function reaggregateSql(kind: string): string {
 				-- The councils on the territory, a split old commune counting for its share: the divisor of the
 				-- per-council form, so that councils as active as before give the same per-council figure.
 				SUM(c.share)::DOUBLE AS council_weight,
+				${reporting},
 				-- Every source a re-aggregated figure draws on, so that an export can name them.
 				list_sort(list_distinct(LIST(y.source_id))) AS source_ids
 			FROM contributors c CROSS JOIN years yr
@@ -70,6 +86,7 @@ function reaggregateSql(kind: string): string {
 		UNION ALL
 		SELECT unit_key, scheme, code, year, level, province_code, province_2025, parent_code, source_kind, source_id,
 			${metricsAsDouble}, FALSE AS approx, 1 AS contributors, 1.0::DOUBLE AS council_weight,
+			${ownReporting},
 			[source_id] AS source_ids
 		FROM yearly WHERE scheme = '2025'
 		ORDER BY year, level, province_2025, code`;

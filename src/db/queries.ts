@@ -10,9 +10,10 @@ import {
 	formAggregateSql,
 	formCouncilsSql,
 	formValueSql,
-	councilCountSql,
+	formCouncilCountSql,
+	formReportedCountSql,
 } from './comparable-sql.ts';
-import { aggregateSql, reportedCountSql, unitValueSql } from './measure-sql.ts';
+import { aggregateSql, reportedCountSql } from './measure-sql.ts';
 import { ident, num, str, strList } from './sql.ts';
 
 /** What the user chose; the queries depend on nothing else. */
@@ -115,7 +116,8 @@ export function areaYearsSql(f: ViewFilters): string {
 		.join(',\n\t\t\t');
 	return `WITH figures AS (
 		SELECT year, ${formAggregateSql(f.measure, formOf(f), f.basis)} AS value,
-			${reportedCountSql(f.measure)} AS reporting, ${formCouncilsSql(f.measure, f.basis)} AS councils,
+			${formReportedCountSql(f.measure, formOf(f), f.basis)} AS reporting,
+			${formCouncilsSql(f.measure, f.basis, formOf(f))} AS councils,
 			${headlineColumns},
 			COUNT(*)::INTEGER AS reporting_units,
 			BOOL_OR(source_kind = 'simulated') AS any_simulated,
@@ -159,7 +161,7 @@ export function rankingSql(f: ViewFilters): string {
 		LEFT JOIN ${table} p ON p.scheme = u.scheme AND p.code = u.code AND p.year = ${num(to - 1)}`;
 	}
 	return `SELECT u.scheme || ':' || u.code AS unit_key,
-		CASE WHEN COUNT(${unitValueSql(f.measure, 'y.')}) = ${num(to - from + 1)} THEN ${spanValueSql(f)} END AS value,
+		CASE WHEN COUNT(${formValueSql(f.measure, form, f.basis, 'y.')}) = ${num(to - from + 1)} THEN ${spanValueSql(f)} END AS value,
 		CASE WHEN BOOL_OR(y.source_kind = 'simulated') THEN 'simulated' ELSE MIN(y.source_kind) END AS source_kind,
 		COALESCE(BOOL_OR(y.approx), FALSE) AS approx, NULL::DOUBLE AS previous
 	FROM (${units}) u
@@ -183,7 +185,7 @@ function spanValueSql(f: ViewFilters): string {
  */
 export function seriesSql(f: ViewFilters, unitKeys: readonly string[]): string {
 	return `SELECT unit_key, year, ${formValueSql(f.measure, formOf(f), f.basis)} AS value,
-		${councilCountSql(f.basis)}::INTEGER AS councils, source_kind, approx
+		${formCouncilCountSql(f.measure, formOf(f), f.basis)}::INTEGER AS councils, source_kind, approx
 	FROM ${yearlyTable(f.basis)}
 	WHERE unit_key IN ${strList(unitKeys)} AND year BETWEEN ${num(f.yearFrom)} AND ${num(f.yearTo)}
 	ORDER BY unit_key, year`;

@@ -22,8 +22,11 @@ export const PROVINCE_FIGURES: Partial<Record<MetricId, number>> = { supervision
 const OLD_COMMUNES = ['00101', '00102', '00103', '00104', '00105', '00106'];
 const NEW_COMMUNES = ['00001', '00002', '00003'];
 
-/** The units, crosswalk and sources above, with flat figures for 2024 (old list) and 2025 (new list). */
-export async function createMergeDataset(db: Connector): Promise<void> {
+/**
+ * The units, crosswalk and sources above, with flat figures for 2024 (old list) and 2025 (new list);
+ * the old units in `silent` sent nothing for 2024.
+ */
+export async function createMergeDataset(db: Connector, silent: string[] = []): Promise<void> {
 	await db.exec(`CREATE OR REPLACE TABLE units (code VARCHAR, scheme VARCHAR, name VARCHAR, name_with_type VARCHAR,
 		type VARCHAR, level VARCHAR, parent_code VARCHAR, province_code VARCHAR, province_2025 VARCHAR)`);
 	await db.exec(`INSERT INTO units VALUES
@@ -66,7 +69,9 @@ export async function createMergeDataset(db: Connector): Promise<void> {
 		return db.exec(`INSERT INTO facts VALUES ('${unit}', '${scheme}', ${year}, 'year', NULL, NULL, 'own',
 			${values}, NULL, 'sim', NULL)`);
 	};
-	for (const code of OLD_COMMUNES) await insert(code, '2023', 2024, COMMUNE_FIGURES);
+	for (const code of OLD_COMMUNES) {
+		if (!silent.includes(code)) await insert(code, '2023', 2024, COMMUNE_FIGURES);
+	}
 	for (const code of ['01', '02', '03']) await insert(code, '2023', 2024, PROVINCE_FIGURES);
 	for (const code of NEW_COMMUNES) await insert(code, '2025', 2025, COMMUNE_FIGURES);
 	for (const code of ['01', '03']) await insert(code, '2025', 2025, PROVINCE_FIGURES);

@@ -109,3 +109,28 @@ describe('per council across 2025', () => {
 		expect(span.map((r) => Number(r.value))).toEqual([8, 8, 8]);
 	});
 });
+
+describe('per council when an old council sent nothing', () => {
+	beforeAll(async () => {
+		await createMergeDataset(db, ['00103']);
+	});
+
+	test('the merged commune has the mean of the two that reported, and says two; its total is missing', async () => {
+		expect(await series(COMMUNES, ['2025:00001'])).toEqual([
+			{ key: '2025:00001', year: 2024, value: 4, councils: 2, approx: false },
+			{ key: '2025:00001', year: 2025, value: 4, councils: 1, approx: false },
+		]);
+		const total = await series({ ...COMMUNES, form: 'total' }, ['2025:00001']);
+		expect(total.map((p) => p.value)).toEqual([null, 4]);
+	});
+
+	test('a sum of metrics is the sum of its parts per council; the area counts the councils that reported', async () => {
+		const sessions = { ...COMMUNES, measure: 'sessions_total' as const };
+		expect((await series(sessions, ['2025:00001'])).map((p) => p.value)).toEqual([3, 3]);
+		const area = await rows(db, areaYearsSql(sessions));
+		expect(area.map((a) => [a.year, Number(a.value), a.councils, a.reporting])).toEqual([
+			[2024, 3, 5, 3],
+			[2025, 3, 3, 3],
+		]);
+	});
+});
