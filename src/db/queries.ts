@@ -89,6 +89,8 @@ export interface AreaYear {
 	any_simulated: boolean;
 	any_reported: boolean;
 	any_approx: boolean;
+	/** Any figure was imported from a file or accepted from a report. */
+	any_imported: boolean;
 	/** The councils behind `value` (their shares added up), for the per-council form's notes. */
 	councils: number;
 	/** A headline measure's value, and how many units reported it. */
@@ -122,15 +124,16 @@ export function areaYearsSql(f: ViewFilters): string {
 			COUNT(*)::INTEGER AS reporting_units,
 			BOOL_OR(source_kind = 'simulated') AS any_simulated,
 			BOOL_OR(source_kind = 'reported') AS any_reported,
-			BOOL_OR(approx) AS any_approx
+			BOOL_OR(approx) AS any_approx,
+			BOOL_OR(source_kind = 'imported') AS any_imported
 		FROM ${yearlyTable(f.basis)}
 		WHERE level = ${str(f.level)} AND ${areaWhere(f.province)} AND year BETWEEN ${num(years[0]!)} AND ${num(f.yearTo)}
 		GROUP BY year
 	)
-	SELECT c.year, c.units, f.* EXCLUDE (year, reporting, councils, reporting_units, any_simulated, any_reported, any_approx),
+	SELECT c.year, c.units, f.* EXCLUDE (year, reporting, councils, reporting_units, any_simulated, any_reported, any_approx, any_imported),
 		COALESCE(f.reporting, 0) AS reporting, COALESCE(f.councils, 0) AS councils, COALESCE(f.reporting_units, 0) AS reporting_units,
 		COALESCE(f.any_simulated, FALSE) AS any_simulated, COALESCE(f.any_reported, FALSE) AS any_reported,
-		COALESCE(f.any_approx, FALSE) AS any_approx
+		COALESCE(f.any_approx, FALSE) AS any_approx, COALESCE(f.any_imported, FALSE) AS any_imported
 	FROM (${unitCountsSql(f, years)}) c LEFT JOIN figures f ON f.year = c.year
 	ORDER BY c.year`;
 }
