@@ -77,7 +77,23 @@ export class View {
 	): void {
 		this.state.basis = basis;
 		this.#keepLevelValid();
-		const scheme = this.endScheme;
+		this.#mapSelection(this.endScheme, counterparts);
+	}
+
+	/**
+	 * On the 2025 units, a chosen old unit (from a shared URL, say) stands for its successors: the views
+	 * show only the new units. As reported, old and new units both have years, so nothing is mapped.
+	 */
+	adoptShownUnits(counterparts: (key: string, scheme: '2023' | '2025') => string[]): void {
+		if (this.state.basis !== 'units2025') return;
+		if (this.state.selected.every((k) => k.startsWith('2025:'))) return;
+		this.#mapSelection('2025', counterparts);
+	}
+
+	#mapSelection(
+		scheme: '2023' | '2025',
+		counterparts: (key: string, scheme: '2023' | '2025') => string[],
+	): void {
 		const mapped = this.state.selected.flatMap((key) => counterparts(key, scheme));
 		this.state.selected = [...new Set(mapped)].slice(0, MAX_SELECTED);
 		const focus = this.state.focus ? counterparts(this.state.focus, scheme)[0] : undefined;
