@@ -173,6 +173,26 @@ describe('comparable across the 2025 reorganisation', () => {
 		await screenshot(page, 'detail-thach-that');
 	});
 
+	test('the comparison of an old district opens at its last year with figures, as reported, and says so', async () => {
+		const page = await app.open('/?v=compare&f=2023:276');
+		await page.waitForSelector('[data-chart="peers"][data-render-id]:not([data-render-id="0"])');
+		const [expected] = await app.native.rows(`WITH b AS (${BEST_OWN_YEAR_SQL})
+			SELECT MAX(year)::INTEGER AS year FROM b WHERE scheme = '2023' AND unit_code = '276'
+				AND year BETWEEN 2019 AND 2025 AND sessions_regular IS NOT NULL AND sessions_thematic IS NOT NULL`);
+		const last = Number(expected!.year);
+		await page.waitForFunction(
+			(year) =>
+				document.querySelector('[data-chart="peers"] h2')?.textContent?.includes(String(year)),
+			last,
+		);
+		expect(await page.textContent('[data-chart="peers"]')).toContain(
+			`Huyện Thạch Thất không có số liệu năm 2025; so sánh năm ${last}`,
+		);
+		expect(
+			await page.$$eval('[data-chart="peers"] g[data-unit-key]', (g) => g.length),
+		).toBeGreaterThan(1);
+	});
+
 	test('a chart is marked as updating from the moment the filter changes until its new figures arrive', async () => {
 		const page = await app.open('/');
 		await page.evaluate(() => {
