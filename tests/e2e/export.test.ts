@@ -134,7 +134,7 @@ describe('one chart', () => {
 		const title = (await overview.textContent('[data-chart="ranking"] h2'))!.trim();
 		expect(svg).toContain(`>${title}</text>`);
 		expect(svg).toMatch(
-			/data-band="subtitle">Tổng số kỳ họp · Toàn quốc, cấp tỉnh · năm 2019–2026 · Như báo cáo/,
+			/data-band="subtitle">Tổng số kỳ họp · Toàn quốc, cấp tỉnh · năm 2019–2025 · Quy về đơn vị từ 01\/7\/2025 · Bình quân mỗi HĐND/,
 		);
 		expect(svg).toContain('data-band="badge">DỮ LIỆU MÔ PHỎNG');
 		expect(svg).toMatch(/data-band="footer">Nguồn: Mô phỏng/);
@@ -175,7 +175,8 @@ describe('one chart', () => {
 			// The sources come first as "#" comment lines.
 			.filter((line) => !line.startsWith('#'))
 			.map((line) => line.split(','));
-		expect(rows[0]!.slice(0, 3)).toEqual(['Hạng', 'Đơn vị', 'Tổng số kỳ họp']);
+		// The first screen shows counts per council, and the column says so.
+		expect(rows[0]!.slice(0, 3)).toEqual(['Hạng', 'Đơn vị', 'Tổng số kỳ họp (Bình quân mỗi HĐND)']);
 		const bars = await overview.$$eval('[data-chart="ranking"] g[data-unit-key]', (rows) =>
 			rows.map((r) => ({
 				label: r.getAttribute('aria-label')!,
@@ -247,7 +248,9 @@ describe('a whole screen', () => {
 		const names = await page.$$eval('[data-chart="peers"] g[data-unit-key]', (rows) =>
 			rows.map((r) => r.getAttribute('aria-label')!),
 		);
-		expect(csv.trimEnd().split('\r\n')).toHaveLength(names.length + 1);
+		// The sources of the compared year's figures come first as "#" lines.
+		const lines = csv.slice(1).trimEnd().split('\r\n');
+		expect(lines.filter((l) => !l.startsWith('#'))).toHaveLength(names.length + 1);
 		expect(pageErrors(page)).toEqual([]);
 		expect(foreignRequests(page)).toEqual([]);
 		await page.close();
