@@ -5,6 +5,7 @@
  *
  * Native runs twice: with one thread (like DuckDB-WASM, which has one) and with every core.
  */
+import { resolveForm } from '../../src/model/comparable.ts';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { prepareSql } from '../../src/db/prepare.ts';
@@ -45,7 +46,10 @@ export interface NativeResult {
 const TABLES = ['units', 'crosswalk', 'sources', 'facts'] as const;
 
 /** The app's default view; every field of ViewFilters comes from the view state of the same name. */
-const DEFAULT: ViewFilters = { ...DEFAULT_VIEW };
+const DEFAULT: ViewFilters = {
+	...DEFAULT_VIEW,
+	form: resolveForm(DEFAULT_VIEW.form, DEFAULT_VIEW),
+};
 
 /** The statement that builds `yearly` (the optimised app's pre-aggregation). */
 export function prepareStatements(): string[] {

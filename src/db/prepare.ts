@@ -28,7 +28,8 @@ const monthRollup = METRIC_IDS.map(
  * figures (an even split: the data has no population or area weights), and the result is flagged `approx`.
  * A figure is reported only if every contributing old unit reported it; otherwise it is NULL, never a
  * partial sum. Old communes missing from the crosswalk (merged between 2023 and 2025) cannot be placed and
- * are left out; see `unmapped_2023`. `source_ids` lists the sources of each row's contributors (its own
+ * are left out; see `unmapped_2023`. `contributors` counts the old councils on the territory and
+ * `council_weight` adds up their shares (the per-council divisor, see src/db/comparable-sql.ts). `source_ids` lists the sources of each row's contributors (its own
  * source from 2025 on).
  */
 function reaggregateSql(kind: string): string {
@@ -37,6 +38,21 @@ function reaggregateSql(kind: string): string {
 			`CASE WHEN COUNT(y.${ident(id)}) = COUNT(*) THEN SUM(y.${ident(id)} * c.share) END AS ${ident(id)}`,
 	).join(',\n\t\t\t');
 	const metricsAsDouble = METRIC_IDS.map((id) => `${ident(id)}::DOUBLE AS ${ident(id)}`).join(', ');
+	// The per-council form divides by the councils that reported, so it keeps, per metric, the sum over the
+	// contributors that reported it (`rs_`), their shares (`rw_`) and their number (`rn_`): a new unit
+	// where one of three old councils sent nothing still has the mean of the other two.
+	const reporting = METRIC_IDS.map(
+		(id) =>
+			`SUM(y.${ident(id)} * c.share)::DOUBLE AS ${ident(`rs_${id}`)}, ` +
+			`SUM(c.share) FILTER (WHERE y.${ident(id)} IS NOT NULL)::DOUBLE AS ${ident(`rw_${id}`)}, ` +
+			`COUNT(y.${ident(id)})::INTEGER AS ${ident(`rn_${id}`)}`,
+	).join(',\n\t\t\t\t');
+	const ownReporting = METRIC_IDS.map(
+		(id) =>
+			`${ident(id)}::DOUBLE AS ${ident(`rs_${id}`)}, ` +
+			`CASE WHEN ${ident(id)} IS NOT NULL THEN 1.0 END::DOUBLE AS ${ident(`rw_${id}`)}, ` +
+			`(${ident(id)} IS NOT NULL)::INTEGER AS ${ident(`rn_${id}`)}`,
+	).join(',\n\t\t\t');
 	return `CREATE ${kind} yearly_2025 AS
 		WITH links AS (
 			SELECT old_code, new_code, 1.0 / COUNT(*) OVER (PARTITION BY old_code) AS share,
@@ -58,6 +74,10 @@ function reaggregateSql(kind: string): string {
 				NULL AS source_id,
 				${shared},
 				BOOL_OR(c.split) AS approx, COUNT(*)::INTEGER AS contributors,
+				-- The councils on the territory, a split old commune counting for its share: the divisor of the
+				-- per-council form, so that councils as active as before give the same per-council figure.
+				SUM(c.share)::DOUBLE AS council_weight,
+				${reporting},
 				-- Every source a re-aggregated figure draws on, so that an export can name them.
 				list_sort(list_distinct(LIST(y.source_id))) AS source_ids
 			FROM contributors c CROSS JOIN years yr
@@ -69,7 +89,9 @@ function reaggregateSql(kind: string): string {
 		SELECT * FROM mapped
 		UNION ALL
 		SELECT unit_key, scheme, code, year, level, province_code, province_2025, parent_code, source_kind, source_id,
-			${metricsAsDouble}, FALSE AS approx, 1 AS contributors, [source_id] AS source_ids
+			${metricsAsDouble}, FALSE AS approx, 1 AS contributors, 1.0::DOUBLE AS council_weight,
+			${ownReporting},
+			[source_id] AS source_ids
 		FROM yearly WHERE scheme = '2025'
 		ORDER BY year, level, province_2025, code`;
 }

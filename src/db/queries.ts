@@ -4,8 +4,16 @@
  */
 import { HEADLINE_MEASURES, type MeasureId } from '../model/measures.ts';
 import { parseUnitKey, schemeOfYear, type Scheme, type UnitLevel } from '../model/units.ts';
-import type { Basis } from '../state/view-state.ts';
-import { aggregateSql, reportedCountSql, unitValueSql } from './measure-sql.ts';
+import type { Basis } from '../model/basis.ts';
+import type { Form } from '../model/comparable.ts';
+import {
+	formAggregateSql,
+	formCouncilsSql,
+	formValueSql,
+	formCouncilCountSql,
+	formReportedCountSql,
+} from './comparable-sql.ts';
+import { aggregateSql, reportedCountSql } from './measure-sql.ts';
 import { ident, num, str, strList } from './sql.ts';
 
 /** What the user chose; the queries depend on nothing else. */
@@ -20,7 +28,11 @@ export interface ViewFilters {
 	basis: Basis;
 	/** Years brushed on a chart: the ranking sums over them instead of the last year alone. */
 	brush: [number, number] | null;
+	/** Counts as the territory total (the default) or per council; see src/model/comparable.ts. */
+	form?: Form;
 }
+
+const formOf = (f: ViewFilters): Form => f.form ?? 'total';
 
 /** The prepared table a basis reads: `yearly` or its re-aggregation onto the 2025 units. */
 export function yearlyTable(basis: Basis): string {
@@ -77,9 +89,15 @@ export interface AreaYear {
 	any_simulated: boolean;
 	any_reported: boolean;
 	any_approx: boolean;
+	/** Any figure was imported from a file or accepted from a report. */
+	any_imported: boolean;
+	/** The councils behind `value` (their shares added up), for the per-council form's notes. */
+	councils: number;
 	/** A headline measure's value, and how many units reported it. */
 	[column: `v_${string}`]: number | null;
 	[column: `n_${string}`]: number | null;
+	/** The councils behind a headline measure's value (see formCouncilsSql), for its per-council change. */
+	[column: `w_${string}`]: number | null;
 }
 
 /**
@@ -95,24 +113,27 @@ export function areaYearsSql(f: ViewFilters): string {
 	const headlineColumns = headline
 		.map(
 			(id) =>
-				`${aggregateSql(id)} AS ${ident(`v_${id}`)}, ${reportedCountSql(id)} AS ${ident(`n_${id}`)}`,
+				`${aggregateSql(id)} AS ${ident(`v_${id}`)}, ${reportedCountSql(id)} AS ${ident(`n_${id}`)}, ${formCouncilsSql(id, f.basis)} AS ${ident(`w_${id}`)}`,
 		)
 		.join(',\n\t\t\t');
 	return `WITH figures AS (
-		SELECT year, ${aggregateSql(f.measure)} AS value, ${reportedCountSql(f.measure)} AS reporting,
+		SELECT year, ${formAggregateSql(f.measure, formOf(f), f.basis)} AS value,
+			${formReportedCountSql(f.measure, formOf(f), f.basis)} AS reporting,
+			${formCouncilsSql(f.measure, f.basis, formOf(f))} AS councils,
 			${headlineColumns},
 			COUNT(*)::INTEGER AS reporting_units,
 			BOOL_OR(source_kind = 'simulated') AS any_simulated,
 			BOOL_OR(source_kind = 'reported') AS any_reported,
-			BOOL_OR(approx) AS any_approx
+			BOOL_OR(approx) AS any_approx,
+			BOOL_OR(source_kind = 'imported') AS any_imported
 		FROM ${yearlyTable(f.basis)}
 		WHERE level = ${str(f.level)} AND ${areaWhere(f.province)} AND year BETWEEN ${num(years[0]!)} AND ${num(f.yearTo)}
 		GROUP BY year
 	)
-	SELECT c.year, c.units, f.* EXCLUDE (year, reporting, reporting_units, any_simulated, any_reported, any_approx),
-		COALESCE(f.reporting, 0) AS reporting, COALESCE(f.reporting_units, 0) AS reporting_units,
+	SELECT c.year, c.units, f.* EXCLUDE (year, reporting, councils, reporting_units, any_simulated, any_reported, any_approx, any_imported),
+		COALESCE(f.reporting, 0) AS reporting, COALESCE(f.councils, 0) AS councils, COALESCE(f.reporting_units, 0) AS reporting_units,
 		COALESCE(f.any_simulated, FALSE) AS any_simulated, COALESCE(f.any_reported, FALSE) AS any_reported,
-		COALESCE(f.any_approx, FALSE) AS any_approx
+		COALESCE(f.any_approx, FALSE) AS any_approx, COALESCE(f.any_imported, FALSE) AS any_imported
 	FROM (${unitCountsSql(f, years)}) c LEFT JOIN figures f ON f.year = c.year
 	ORDER BY c.year`;
 }
@@ -133,16 +154,17 @@ export function rankingSql(f: ViewFilters): string {
 	const table = yearlyTable(f.basis);
 	const units = `SELECT scheme, code FROM units
 		WHERE scheme = ${str(unitScheme(f.basis, to))} AND level = ${str(f.level)} AND ${areaWhere(f.province)}`;
+	const form = formOf(f);
 	if (from === to) {
 		// The previous year's value gives the change from last year (NULL where either year is missing).
-		return `SELECT u.scheme || ':' || u.code AS unit_key, ${unitValueSql(f.measure, 'y.')} AS value,
-			y.source_kind, COALESCE(y.approx, FALSE) AS approx, ${unitValueSql(f.measure, 'p.')} AS previous
+		return `SELECT u.scheme || ':' || u.code AS unit_key, ${formValueSql(f.measure, form, f.basis, 'y.')} AS value,
+			y.source_kind, COALESCE(y.approx, FALSE) AS approx, ${formValueSql(f.measure, form, f.basis, 'p.')} AS previous
 		FROM (${units}) u
 		LEFT JOIN ${table} y ON y.scheme = u.scheme AND y.code = u.code AND y.year = ${num(to)}
 		LEFT JOIN ${table} p ON p.scheme = u.scheme AND p.code = u.code AND p.year = ${num(to - 1)}`;
 	}
 	return `SELECT u.scheme || ':' || u.code AS unit_key,
-		CASE WHEN COUNT(${unitValueSql(f.measure, 'y.')}) = ${num(to - from + 1)} THEN ${aggregateSql(f.measure)} END AS value,
+		CASE WHEN COUNT(${formValueSql(f.measure, form, f.basis, 'y.')}) = ${num(to - from + 1)} THEN ${spanValueSql(f)} END AS value,
 		CASE WHEN BOOL_OR(y.source_kind = 'simulated') THEN 'simulated' ELSE MIN(y.source_kind) END AS source_kind,
 		COALESCE(BOOL_OR(y.approx), FALSE) AS approx, NULL::DOUBLE AS previous
 	FROM (${units}) u
@@ -150,9 +172,23 @@ export function rankingSql(f: ViewFilters): string {
 	GROUP BY u.scheme, u.code`;
 }
 
-/** Values of the measure for the given units over the year range; years a unit did not report are absent. */
+/**
+ * A unit's value over a span of years: counts add up (per council: the per-council values add up, so each
+ * year is divided by that year's councils), rates are ratios of sums.
+ */
+function spanValueSql(f: ViewFilters): string {
+	return formOf(f) === 'perCouncil' && f.basis === 'units2025'
+		? `SUM(${formValueSql(f.measure, 'perCouncil', f.basis, 'y.')})::DOUBLE`
+		: aggregateSql(f.measure);
+}
+
+/**
+ * Values of the measure for the given units over the year range, in the form shown, with the councils
+ * each figure comes from; years a unit did not report are absent.
+ */
 export function seriesSql(f: ViewFilters, unitKeys: readonly string[]): string {
-	return `SELECT unit_key, year, ${unitValueSql(f.measure)} AS value, source_kind, approx
+	return `SELECT unit_key, year, ${formValueSql(f.measure, formOf(f), f.basis)} AS value,
+		${formCouncilCountSql(f.measure, formOf(f), f.basis)}::INTEGER AS councils, source_kind, approx
 	FROM ${yearlyTable(f.basis)}
 	WHERE unit_key IN ${strList(unitKeys)} AND year BETWEEN ${num(f.yearFrom)} AND ${num(f.yearTo)}
 	ORDER BY unit_key, year`;
@@ -174,4 +210,14 @@ export function unitFactsSql(unitKey: string, year: number): string {
 			TRY_CAST(split_part(f.term, '-', 1) AS INTEGER) AND TRY_CAST(split_part(f.term, '-', 2) AS INTEGER)))
 	ORDER BY CASE f.period WHEN 'year' THEN 0 WHEN 'h1' THEN 1 WHEN 'm9' THEN 2 WHEN 'month' THEN 3 ELSE 4 END,
 		f.month, f.term, f.scope`;
+}
+
+/** The years one unit has figures in (any period or scope), and whether any of them is first-hand. */
+export function unitYearsSql(unitKey: string): string {
+	const parsed = parseUnitKey(unitKey);
+	if (!parsed) throw new Error(`Not a unit key: ${unitKey}`);
+	return `SELECT f.year::INTEGER AS year, BOOL_OR(s.kind <> 'simulated') AS first_hand
+	FROM facts f JOIN sources s ON s.id = f.source_id
+	WHERE f.scheme = ${str(parsed.scheme)} AND f.unit_code = ${str(parsed.code)} AND f.year IS NOT NULL
+	GROUP BY f.year ORDER BY f.year`;
 }

@@ -6,7 +6,7 @@
  */
 import type { MeasureId } from '../model/measures.ts';
 import type { Scheme, UnitLevel } from '../model/units.ts';
-import type { Basis } from '../state/view-state.ts';
+import type { Basis } from '../model/basis.ts';
 import { mapScheme } from './map-queries.ts';
 import { unitValueSql } from './measure-sql.ts';
 import {

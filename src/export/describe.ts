@@ -19,6 +19,8 @@ export interface FilterFacts {
 	yearTo: number;
 	brush: readonly [number, number] | null;
 	basis: 'reported' | 'units2025';
+	/** The form of counts when not the plain total ("Bình quân mỗi HĐND"); absent otherwise. */
+	form?: string | null;
 	/** Names of the chosen units, in the order chosen. */
 	selected: readonly string[];
 }
@@ -33,6 +35,7 @@ export function filterSubtitle(facts: FilterFacts, t: Translate, lang: Lang): st
 	const parts = [facts.measure, ...(facts.area === null ? [] : [`${facts.area}, ${level}`]), years];
 	if (facts.brush) parts.push(t('exportBrush', { from: facts.brush[0], to: facts.brush[1] }));
 	parts.push(t(facts.basis === 'units2025' ? 'basisUnits2025' : 'basisReported'));
+	if (facts.form) parts.push(facts.form);
 	if (facts.selected.length > 0) {
 		parts.push(t('exportSelected', { units: facts.selected.join(', ') }));
 	}

@@ -2,6 +2,7 @@
  * What exports say around a chart, from the app's state: the filters of the screen in words, the
  * sources, the date and the link to the exact view.
  */
+import { FORM_LABELS, resolveForm } from '../model/comparable.ts';
 import { SOURCE_KIND_LABELS, type SourceKind } from '../model/periods.ts';
 import { measureById } from '../model/measures.ts';
 import { LEVEL_LABELS } from '../model/units.ts';
@@ -42,6 +43,10 @@ export function exportEnvironment(
 					yearTo: s.yearTo,
 					brush: s.brush,
 					basis: s.basis,
+					form:
+						!compare && resolveForm(s.form, s) === 'perCouncil'
+							? view.pick(FORM_LABELS.perCouncil)
+							: null,
 					selected: compare && s.focus ? [label(s.focus)] : s.selected.map(label),
 				},
 				t,

@@ -92,6 +92,28 @@ export class UnitIndex {
 		return pa !== undefined && pb !== undefined ? pa - pb : compareVietnamese(a, b);
 	};
 
+	/** Label → place of the unit's bare name ("Hà Nội" for "Thành phố Hà Nội"), made on first use. */
+	#namePlace: Map<string, number> | null = null;
+
+	/**
+	 * Compare two unit labels by the units' names, then by the whole label: tied values in a ranking are
+	 * ordered Hà Nội, Hải Phòng, not by the type word (all "Thành phố" before all "Tỉnh").
+	 */
+	readonly compareNames = (a: string, b: string): number => {
+		const places = (this.#namePlace ??= this.#sortNames());
+		const pa = places.get(a);
+		const pb = places.get(b);
+		const byName = pa !== undefined && pb !== undefined ? pa - pb : 0;
+		return byName || this.compareLabels(a, b);
+	};
+
+	#sortNames(): Map<string, number> {
+		const nameOf = new Map([...this.#byKey.values()].map((u) => [u.nameWithType, u.name]));
+		const names = [...new Set(nameOf.values())].sort(compareVietnamese);
+		const place = new Map(names.map((name, i) => [name, i]));
+		return new Map([...nameOf].map(([label, name]) => [label, place.get(name)!]));
+	}
+
 	#sortLabels(): Map<string, number> {
 		const labels = [...new Set([...this.#byKey.values()].map((u) => u.nameWithType))];
 		return new Map(labels.sort(compareVietnamese).map((label, i) => [label, i]));

@@ -14,6 +14,7 @@ import { tableRows } from '../db/table-rows.ts';
 import { wasmConnector } from '../db/wasm-connector.ts';
 import type { SourceKind } from '../model/periods.ts';
 import { UnitIndex, type UnitRowInput } from '../model/unit-index.ts';
+import { Lineage, type CrosswalkLink } from '../model/lineage.ts';
 import { ImportLibrary } from './imports.svelte.ts';
 
 export interface SourceInfo {
@@ -48,6 +49,8 @@ export class DataStore {
 	errorFile: string | null = $state(null);
 	manifest: Manifest | null = $state.raw(null);
 	units: UnitIndex = $state.raw(new UnitIndex([]));
+	/** Successors and predecessors of units across 1 July 2025, from the crosswalk. */
+	lineage: Lineage = $state.raw(new Lineage([], new UnitIndex([])));
 	sources: SourceInfo[] = $state.raw([]);
 	coordinator: Coordinator | null = null;
 	/**
@@ -90,7 +93,9 @@ export class DataStore {
 				'SELECT code, scheme, name, name_with_type, type, level, parent_code, province_code, province_2025, label_order FROM units',
 			);
 			const sources = await coordinator.query('SELECT * FROM sources ORDER BY id');
+			const links = await coordinator.query('SELECT old_code, new_code FROM crosswalk');
 			this.units = new UnitIndex(tableRows<UnitRowInput>(units));
+			this.lineage = new Lineage(tableRows<CrosswalkLink>(links), this.units);
 			this.sources = tableRows<SourceInfo>(sources);
 			this.manifest = manifest;
 			this.coordinator = coordinator;

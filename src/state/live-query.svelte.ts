@@ -15,6 +15,19 @@ export class LiveQuery<T> {
 	error: string | null = $state(null);
 	/** Increments each time a new result is shown: charts expose it as data-render-id. */
 	renderId = $state(0);
+	/** The SQL whose result (or error) is shown; undefined before the first. */
+	#shown: string | null | undefined = $state(undefined);
+	readonly #sql: () => string | null | undefined;
+
+	/**
+	 * The result shown is not the one the current choices ask for: the view is waiting for new figures.
+	 * Derived from the SQL text itself, so it turns true in the same tick as the filter that changed it,
+	 * before the coordinator has even been asked.
+	 */
+	get pending(): boolean {
+		const text = this.#sql();
+		return text === undefined || text !== this.#shown;
+	}
 
 	constructor(
 		coordinator: Coordinator,
@@ -23,6 +36,7 @@ export class LiveQuery<T> {
 		parse: (table: Table) => T,
 		empty: T,
 	) {
+		this.#sql = sql;
 		$effect(() => {
 			const text = sql();
 			if (text === undefined) return;
@@ -30,6 +44,7 @@ export class LiveQuery<T> {
 				untrack(() => {
 					this.value = empty;
 					this.error = null;
+					this.#shown = null;
 					this.renderId++;
 				});
 				return;
@@ -38,11 +53,13 @@ export class LiveQuery<T> {
 				(table) => {
 					this.value = parse(table);
 					this.error = null;
+					this.#shown = text;
 					this.renderId++;
 				},
 				(error: unknown) => {
 					if (error instanceof Superseded) return;
 					this.error = error instanceof Error ? error.message : String(error);
+					this.#shown = text;
 					this.renderId++;
 				},
 			);

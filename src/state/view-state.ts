@@ -6,6 +6,8 @@ import { isMeasureId, type MeasureId } from '../model/measures.ts';
 import { FIRST_YEAR, LAST_YEAR } from '../model/periods.ts';
 import { LEVELS, parseUnitKey, type UnitLevel } from '../model/units.ts';
 import type { Lang } from '../i18n/format.ts';
+import type { Basis } from '../model/basis.ts';
+import { crossesReorganisation, FORMS, type Form } from '../model/comparable.ts';
 
 /** The screens of the app. */
 export const PAGES = [
@@ -20,11 +22,7 @@ export const PAGES = [
 ] as const;
 export type Page = (typeof PAGES)[number];
 
-/**
- * How figures across 1 July 2025 are shown: as reported by the units of their time, or re-aggregated
- * onto the units of the 2025 list through the crosswalk.
- */
-export type Basis = 'reported' | 'units2025';
+export type { Basis } from '../model/basis.ts';
 
 export interface ViewState {
 	page: Page;
@@ -34,6 +32,8 @@ export interface ViewState {
 	yearFrom: number;
 	yearTo: number;
 	measure: MeasureId;
+	/** Counts as territory totals or per council; null: per council where the range crosses 2025. */
+	form: Form | null;
 	/** Units chosen for the trend chart, in the order chosen. */
 	selected: string[];
 	/** The unit whose details are open. */
@@ -47,14 +47,34 @@ export interface ViewState {
 	lang: Lang;
 }
 
+/**
+ * The last year whose reports are complete: the current year's are still coming in (some councils have
+ * not reported), so a first screen ending there would compare a partial year with a whole one.
+ */
+export const LATEST_COMPLETE_YEAR = LAST_YEAR - 1;
+
+/**
+ * The basis a range is shown on unless the user chose: across 1 July 2025 the current units, with the
+ * years before re-aggregated onto them (a leader asks about the councils in office now); within one list,
+ * the units as they reported.
+ */
+export function defaultBasis(yearFrom: number, yearTo: number): Basis {
+	return crossesReorganisation({ yearFrom, yearTo }) ? 'units2025' : 'reported';
+}
+
+/**
+ * The first screen answers what a leader asks first: the provinces as they are now, their history
+ * re-aggregated onto them and compared per council, up to the latest complete year.
+ */
 export const DEFAULT_VIEW: Readonly<ViewState> = {
 	page: 'overview',
-	basis: 'reported',
+	basis: 'units2025',
 	province: null,
 	level: 'province',
 	yearFrom: 2019,
-	yearTo: LAST_YEAR,
+	yearTo: LATEST_COMPLETE_YEAR,
 	measure: 'sessions_total',
+	form: null,
 	selected: [],
 	focus: null,
 	brush: null,
@@ -94,12 +114,16 @@ export function parseViewState(params: URLSearchParams): ViewState {
 		brush[0]! <= brush[1]!;
 	return {
 		page: page && PAGES.includes(page) ? page : DEFAULT_VIEW.page,
-		basis: params.get('b') === 'units2025' ? 'units2025' : 'reported',
+		basis:
+			params.get('b') === 'units2025' || params.get('b') === 'reported'
+				? (params.get('b') as Basis)
+				: defaultBasis(yearFrom, yearTo),
 		province: province && parseUnitKey(province)?.code.length === 2 ? province : null,
 		level: level && LEVELS.includes(level) ? level : DEFAULT_VIEW.level,
 		yearFrom,
 		yearTo,
 		measure: isMeasureId(measure) ? measure : DEFAULT_VIEW.measure,
+		form: FORMS.find((f) => f === params.get('fm')) ?? null,
 		selected: [...new Set(keys)].slice(0, MAX_SELECTED),
 		focus: focus && parseUnitKey(focus) ? focus : null,
 		brush: brushValid ? [brush[0]!, brush[1]!] : null,
@@ -116,12 +140,13 @@ export function parseViewState(params: URLSearchParams): ViewState {
 export function serializeViewState(view: ViewState): URLSearchParams {
 	const params = new URLSearchParams();
 	if (view.page !== DEFAULT_VIEW.page) params.set('v', view.page);
-	if (view.basis !== DEFAULT_VIEW.basis) params.set('b', view.basis);
+	if (view.basis !== defaultBasis(view.yearFrom, view.yearTo)) params.set('b', view.basis);
 	if (view.province) params.set('p', view.province);
 	if (view.level !== DEFAULT_VIEW.level) params.set('lv', view.level);
 	if (view.yearFrom !== DEFAULT_VIEW.yearFrom) params.set('y0', String(view.yearFrom));
 	if (view.yearTo !== DEFAULT_VIEW.yearTo) params.set('y1', String(view.yearTo));
 	if (view.measure !== DEFAULT_VIEW.measure) params.set('m', view.measure);
+	if (view.form) params.set('fm', view.form);
 	if (view.selected.length > 0) params.set('u', view.selected.join(','));
 	if (view.focus) params.set('f', view.focus);
 	if (view.brush) params.set('yb', `${view.brush[0]}-${view.brush[1]}`);

@@ -6,6 +6,7 @@ import { getContext, setContext } from 'svelte';
 import { interpolate, type Lang } from '../i18n/format.ts';
 import { en, vi, type MessageKey } from '../i18n/messages.ts';
 import type { Bilingual } from '../model/metrics.ts';
+import type { Form } from '../model/comparable.ts';
 import { FIRST_YEAR_OF_2025_SCHEME, schemeOfYear, type UnitLevel } from '../model/units.ts';
 import {
 	DEFAULT_VIEW,
@@ -60,12 +61,43 @@ export class View {
 		this.state.page = 'extract';
 	}
 
-	setBasis(basis: Basis): void {
+	/** Show counts as territory totals or per council (null: the default for the range). */
+	setForm(form: Form | null): void {
+		this.state.form = form;
+	}
+
+	/**
+	 * Switch the basis. A chosen unit is kept as what it is on the units now shown: an old unit becomes its
+	 * successor(s) and a new unit its predecessor(s), through `counterparts` (the crosswalk); only a unit
+	 * with no counterpart at all is dropped.
+	 */
+	setBasis(
+		basis: Basis,
+		counterparts: (key: string, scheme: '2023' | '2025') => string[] = (key) => [key],
+	): void {
 		this.state.basis = basis;
-		// Old units and new units are different keys: a selection does not carry over.
-		this.state.selected = [];
-		this.state.focus = null;
 		this.#keepLevelValid();
+		this.#mapSelection(this.endScheme, counterparts);
+	}
+
+	/**
+	 * On the 2025 units, a chosen old unit (from a shared URL, say) stands for its successors: the views
+	 * show only the new units. As reported, old and new units both have years, so nothing is mapped.
+	 */
+	adoptShownUnits(counterparts: (key: string, scheme: '2023' | '2025') => string[]): void {
+		if (this.state.basis !== 'units2025') return;
+		if (this.state.selected.every((k) => k.startsWith('2025:'))) return;
+		this.#mapSelection('2025', counterparts);
+	}
+
+	#mapSelection(
+		scheme: '2023' | '2025',
+		counterparts: (key: string, scheme: '2023' | '2025') => string[],
+	): void {
+		const mapped = this.state.selected.flatMap((key) => counterparts(key, scheme));
+		this.state.selected = [...new Set(mapped)].slice(0, MAX_SELECTED);
+		const focus = this.state.focus ? counterparts(this.state.focus, scheme)[0] : undefined;
+		this.state.focus = focus && this.state.selected.includes(focus) ? focus : null;
 	}
 
 	/** Brush a span of years (null clears it); kept inside the year range. */

@@ -46,9 +46,15 @@ async function expectedHeadline(level: string, area: string, year: number) {
 	);
 }
 
+/**
+ * The screen as reported by the units of their time up to the current year, in territory totals: the
+ * first screen before it became the current units per council (tests/e2e/comparable.test.ts).
+ */
+const AS_REPORTED = '/?b=reported&fm=total&y1=2026';
+
 describe('headline tiles', () => {
 	test('show the same numbers as native DuckDB over the same Parquet, in vi-VN form', async () => {
-		const page = await open();
+		const page = await open(AS_REPORTED);
 		const expected = await expectedHeadline('province', 'TRUE', 2026);
 		for (const measure of [
 			'sessions_total',
@@ -84,7 +90,7 @@ describe('headline tiles', () => {
 
 describe('filters', () => {
 	test('changing the measure, the year and the area redraws the charts with new data', async () => {
-		const page = await open();
+		const page = await open(AS_REPORTED);
 		const firstBar = () =>
 			page.getAttribute('[data-chart="ranking"] g[data-unit-key]', 'data-value');
 		const before = { bar: await firstBar(), tile: await tileValue(page, 'supervisions') };
@@ -120,7 +126,7 @@ describe('filters', () => {
 	});
 
 	test('the district level is offered only for years that had districts', async () => {
-		const page = await open('/?y1=2026');
+		const page = await open('/?b=reported&y1=2026');
 		expect(
 			await page.$eval(
 				'#filter-level option[value="district"]',
@@ -139,7 +145,7 @@ describe('filters', () => {
 
 describe('the URL', () => {
 	test('holds the view: reloading restores filters, selected units and the open detail', async () => {
-		const page = await open();
+		const page = await open(AS_REPORTED);
 		await waitForRender(page, 'ranking', () => page.selectOption('#filter-year-to', '2023'));
 		await waitForRender(page, 'ranking', () =>
 			page.selectOption('#filter-measure', 'explanatory_hearings'),
@@ -175,7 +181,7 @@ describe('the URL', () => {
 
 describe('the seed figures', () => {
 	test('Thạch Thất 2022: reported sessions in the ranking, own and commune figures with their source', async () => {
-		const page = await open();
+		const page = await open(AS_REPORTED);
 		await waitForRender(page, 'tiles', () => page.selectOption('#filter-year-to', '2022'));
 		await waitForRender(page, 'ranking', () => page.selectOption('#filter-province', '2025:01'));
 		expect(await page.inputValue('#filter-level')).toBe('district');

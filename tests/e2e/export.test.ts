@@ -29,7 +29,9 @@ beforeAll(async () => {
 	await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
 		origin: new URL(baseURL()).origin,
 	});
-	overview = await openApp(context, '/');
+	// The screen as reported to the current year, in totals (the first screen before it showed the current
+	// units per council): its ranking has units without a figure, which the CSV checks below need.
+	overview = await openApp(context, '/?b=reported&fm=total&y1=2026');
 	await waitForRender(overview, 'trend');
 });
 
@@ -247,7 +249,9 @@ describe('a whole screen', () => {
 		const names = await page.$$eval('[data-chart="peers"] g[data-unit-key]', (rows) =>
 			rows.map((r) => r.getAttribute('aria-label')!),
 		);
-		expect(csv.trimEnd().split('\r\n')).toHaveLength(names.length + 1);
+		// The sources of the compared year's figures come first as "#" lines.
+		const lines = csv.slice(1).trimEnd().split('\r\n');
+		expect(lines.filter((l) => !l.startsWith('#'))).toHaveLength(names.length + 1);
 		expect(pageErrors(page)).toEqual([]);
 		expect(foreignRequests(page)).toEqual([]);
 		await page.close();

@@ -26,7 +26,7 @@ async function provinceValues(page: Page): Promise<Map<string, number | null>> {
 }
 
 test('2026: the 34 provinces of the 2025 list with native DuckDB values, a legend, no foreign request', async () => {
-	const page = await app.open('/?v=map');
+	const page = await app.open('/?v=map&y1=2026');
 	await waitForRender(page, 'map');
 	const values = await provinceValues(page);
 	expect(values.size).toBe(34);

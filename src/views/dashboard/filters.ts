@@ -1,9 +1,10 @@
 /** The query filters of the dashboard views, derived from the shared view state. */
 import { unitScheme, type ViewFilters } from '../../db/queries.ts';
+import { resolveForm, type Form } from '../../model/comparable.ts';
 import type { View } from '../../state/view.svelte.ts';
 
 /** The filters every dashboard query is built from. */
-export function currentFilters(view: View): ViewFilters {
+export function currentFilters(view: View): ViewFilters & { form: Form } {
 	const s = view.state;
 	return {
 		province: s.province,
@@ -13,6 +14,7 @@ export function currentFilters(view: View): ViewFilters {
 		measure: s.measure,
 		basis: s.basis,
 		brush: s.brush,
+		form: resolveForm(s.form, s),
 	};
 }
 

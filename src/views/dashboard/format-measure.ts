@@ -1,11 +1,17 @@
 /** Formatting a measure's value in the user's language: counts as numbers, ratios as percentages. */
 import { formatChange, formatNumber, formatPercent, type Lang } from '../../i18n/format.ts';
+import type { Form } from '../../model/comparable.ts';
 import { measureById, type MeasureId } from '../../model/measures.ts';
 
-export function measureFormatter(id: MeasureId, lang: Lang): (value: number | null) => string {
-	return measureById(id).format === 'percent'
-		? (value) => formatPercent(value, lang)
-		: (value) => formatNumber(value, lang, 0);
+/** Per council, a count is a mean and keeps one decimal (5,7 kỳ họp); a total is a whole number. */
+export function measureFormatter(
+	id: MeasureId,
+	lang: Lang,
+	form: Form = 'total',
+): (value: number | null) => string {
+	if (measureById(id).format === 'percent') return (value) => formatPercent(value, lang);
+	const digits = form === 'perCouncil' ? 1 : 0;
+	return (value) => formatNumber(value, lang, digits);
 }
 
 /** Formatting a change from the previous year: +12,5% for counts, +2,1 điểm % for rates. */

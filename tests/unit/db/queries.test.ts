@@ -6,6 +6,7 @@ import {
 	rankingSql,
 	seriesSql,
 	unitFactsSql,
+	unitYearsSql,
 	type ViewFilters,
 } from '../../../src/db/queries.ts';
 import { loadedConnector, rows } from '../../helpers/node-connector.ts';
@@ -221,9 +222,16 @@ describe('seriesSql and unitFactsSql', () => {
 			unit_key: '2023:276',
 			year: 2022,
 			value: 5,
+			councils: 1,
 			source_kind: 'reported',
 			approx: false,
 		});
+	});
+
+	test('Thạch Thất has first-hand figures in 2022 only, and none from 2025', async () => {
+		const years = await rows(db, unitYearsSql('2023:276'));
+		expect(years.filter((y) => y.first_hand).map((y) => y.year)).toEqual([2022]);
+		expect(years.every((y) => Number(y.year) <= 2024)).toBe(true);
 	});
 
 	test("Thạch Thất 2022: the district's own figures and the communes' sum, both from the seed report", async () => {

@@ -110,3 +110,31 @@ describe('compareLabels', () => {
 		expect(units.compareLabels('Xã Tân Lập', 'Xã Ân Thi')).toBeGreaterThan(0);
 	});
 });
+
+describe('tied units in a ranking', () => {
+	test('are ordered by name, not by the type word', () => {
+		const index = new UnitIndex(
+			[
+				['01', 'Hà Nội', 'Thành phố Hà Nội'],
+				['02', 'Hà Giang', 'Tỉnh Hà Giang'],
+				['31', 'Hải Phòng', 'Thành phố Hải Phòng'],
+			].map(([code, name, label]) => ({
+				code: code!,
+				scheme: '2023',
+				name: name!,
+				name_with_type: label!,
+				type: label!.startsWith('Tỉnh') ? 'tinh' : 'thanh-pho',
+				level: 'province',
+				parent_code: null,
+				province_code: code!,
+				province_2025: code!,
+			})),
+		);
+		const labels = ['Thành phố Hải Phòng', 'Tỉnh Hà Giang', 'Thành phố Hà Nội'];
+		expect(labels.sort(index.compareNames)).toEqual([
+			'Tỉnh Hà Giang',
+			'Thành phố Hà Nội',
+			'Thành phố Hải Phòng',
+		]);
+	});
+});

@@ -22,6 +22,7 @@ describe('view state in the URL', () => {
 			yearFrom: 2016,
 			yearTo: 2022,
 			measure: 'supervisions',
+			form: 'perCouncil',
 			selected: ['2023:276', '2023:006'],
 			focus: '2023:276',
 			brush: [2019, 2021],
@@ -31,7 +32,7 @@ describe('view state in the URL', () => {
 		};
 		const query = serializeViewState(view).toString();
 		expect(query).toBe(
-			'v=compare&b=units2025&p=2023%3A01&lv=district&y0=2016&y1=2022&m=supervisions&u=2023%3A276%2C2023%3A006&f=2023%3A276&yb=2019-2021&lang=en',
+			'v=compare&b=units2025&p=2023%3A01&lv=district&y0=2016&y1=2022&m=supervisions&fm=perCouncil&u=2023%3A276%2C2023%3A006&f=2023%3A276&yb=2019-2021&lang=en',
 		);
 		expect(parseViewState(new URLSearchParams(query))).toEqual(view);
 	});
