@@ -193,25 +193,55 @@ describe('comparable across the 2025 reorganisation', () => {
 		).toBeGreaterThan(1);
 	});
 
+	/**
+	 * Record every change of the panels' data-pending and data-render-id from now on, so the test sees
+	 * the order of what happened rather than a moment sampled after it.
+	 */
+	async function watchPending(page: Page, charts: string[]): Promise<void> {
+		await page.evaluate((names) => {
+			const seen: Record<string, string[]> = {};
+			for (const name of names) {
+				const panel = document.querySelector(`[data-chart="${name}"]`)!;
+				const log: string[] = (seen[name] = []);
+				new MutationObserver(() =>
+					log.push(`${panel.getAttribute('data-pending')}|${panel.getAttribute('data-render-id')}`),
+				).observe(panel, { attributes: true });
+			}
+			(window as unknown as { pendingSeen: Record<string, string[]> }).pendingSeen = seen;
+		}, charts);
+	}
+
+	async function pendingSeen(page: Page, chart: string): Promise<string[]> {
+		return page.evaluate(
+			(name) => (window as unknown as { pendingSeen: Record<string, string[]> }).pendingSeen[name]!,
+			chart,
+		);
+	}
+
 	test('a chart is marked as updating from the moment the filter changes until its new figures arrive', async () => {
 		const page = await app.open('/');
-		await page.evaluate(() => {
-			const panel = document.querySelector('[data-chart="ranking"]')!;
-			const seen: string[] = [];
-			new MutationObserver(() =>
-				seen.push(`${panel.getAttribute('data-pending')}|${panel.getAttribute('data-render-id')}`),
-			).observe(panel, { attributes: true });
-			(window as unknown as { pendingSeen: string[] }).pendingSeen = seen;
-		});
+		await watchPending(page, ['ranking', 'tiles']);
 		const before = await page.getAttribute('[data-chart="ranking"]', 'data-render-id');
+		const tilesBefore = await page.getAttribute('[data-chart="tiles"]', 'data-render-id');
 		await waitForRender(page, 'ranking', () =>
 			page.selectOption('#filter-measure', 'supervisions'),
 		);
-		const seen = await page.evaluate(
-			() => (window as unknown as { pendingSeen: string[] }).pendingSeen,
-		);
 		// The first change marks the old figures as pending, before any new render.
-		expect(seen[0]).toBe(`true|${before}`);
+		expect((await pendingSeen(page, 'ranking'))[0]).toBe(`true|${before}`);
 		expect(await page.getAttribute('[data-chart="ranking"]', 'data-pending')).toBeNull();
+		// The headline tiles follow the area and years, not the measure: a new end year dims them too.
+		await waitForRender(page, 'tiles', () => page.selectOption('#filter-year-to', '2024'));
+		expect((await pendingSeen(page, 'tiles'))[0]).toBe(`true|${tilesBefore}`);
+		expect(await page.getAttribute('[data-chart="tiles"]', 'data-pending')).toBeNull();
+	});
+
+	test('the charts of the comparison are marked as updating too', async () => {
+		const page = await app.open('/?v=compare&f=2023:276');
+		await page.waitForSelector('[data-chart="peers"][data-render-id]:not([data-render-id="0"])');
+		await watchPending(page, ['peers']);
+		const before = await page.getAttribute('[data-chart="peers"]', 'data-render-id');
+		await waitForRender(page, 'peers', () => page.selectOption('#filter-measure', 'supervisions'));
+		expect((await pendingSeen(page, 'peers'))[0]).toBe(`true|${before}`);
+		expect(await page.getAttribute('[data-chart="peers"]', 'data-pending')).toBeNull();
 	});
 });
