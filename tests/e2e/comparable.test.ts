@@ -165,6 +165,8 @@ describe('comparable across the 2025 reorganisation', () => {
 			page.click('#unit-search-results [data-unit-key="2023:276"]'),
 		);
 		await page.waitForSelector('[data-opening-year="2022"]');
+		// The opening year is known before its figures arrive: wait until the detail shows them.
+		await page.waitForSelector('[data-chart="unit-detail"]:not([data-pending])');
 		expect(await page.textContent('#detail-title')).toContain('2022');
 		const detail = (await page.textContent('[data-chart="unit-detail"]'))!;
 		expect(detail).toContain('không còn từ 01/7/2025');

@@ -33,7 +33,7 @@ export async function nativeDuckDB(dataDir = DATA_DIR): Promise<NativeDb> {
 
 /**
  * The own full-year figure of each unit-year, reported before simulated, written independently of the
- * app's prepare.ts (the bundled data has no monthly rows, so no roll-up is needed here).
+ * app's prepare.ts (only rows filed for the whole year: part-year and term rows are left aside).
  */
 export const BEST_OWN_YEAR_SQL = `
 	SELECT f.*, u.level, u.province_code, u.province_2025, s.kind
