@@ -218,11 +218,11 @@ describe('comparable across the 2025 reorganisation', () => {
 		for (const chart of ['peers', 'medians', 'bump', 'multiples']) {
 			expect(await page.textContent(`[data-chart="${chart}"]`)).toContain('Bình quân mỗi HĐND');
 		}
+		await screenshot(page, 'compare-per-council', { fullPage: true });
 		// The CSV of the peers names the form and why, and gives each figure's councils.
 		const csv = readFileSync((await exportFile(page, 'peers', 'csv')).path, 'utf8');
 		expect(csv).toMatch(/^\uFEFF?# Bình quân mỗi HĐND/m);
 		expect(csv).toContain('Số HĐND (bình quân trên)');
-		await screenshot(page, 'compare-per-council', { fullPage: true });
 
 		// As territory totals, the same line falls at the merger.
 		await waitForRender(page, 'medians', () => page.check('input[name="form"][value="total"]'));
