@@ -13,6 +13,8 @@ export interface RankingRow {
 	approx?: boolean;
 	/** Change from the previous year, already computed (null where not computable). */
 	change?: number | null;
+	/** What the figure is, for its tooltip ("trung bình của 3 HĐND tỉnh cũ"). */
+	note?: string | null;
 }
 
 export interface RankingBar {
@@ -23,6 +25,7 @@ export interface RankingBar {
 	reported: boolean;
 	approx: boolean;
 	change: number | null;
+	note: string | null;
 	y: number;
 	/** Bar length in pixels; 0 for a reported zero, and no bar at all (missing) when not reported. */
 	width: number;
@@ -59,6 +62,7 @@ export function rankingGeometry(
 			reported: row.reported ?? false,
 			approx: row.approx ?? false,
 			change: row.change ?? null,
+			note: row.note ?? null,
 			y: i * rowHeight,
 			width: row.value === null ? 0 : x(row.value),
 			missing: row.value === null,
@@ -82,6 +86,7 @@ export function rankRows(
 		reported?: boolean;
 		approx?: boolean;
 		change?: number | null;
+		note?: string | null;
 	}[],
 	compareNames: (a: string, b: string) => number,
 ): RankingRow[] {

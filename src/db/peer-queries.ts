@@ -1,10 +1,12 @@
 /**
  * Queries of the comparison view: a unit against its peers (same level, same parent, same list), the
- * parent's median and the national median, and its rank among peers over the years.
+ * parent's median and the national median, and its rank among peers over the years. Values are in the
+ * form the filters ask for (territory total or per council, see src/model/comparable.ts), as on the
+ * overview, so that a re-aggregated unit does not seem to collapse at 2025.
  */
 import { parseUnitKey } from '../model/units.ts';
-import { unitValueSql } from './measure-sql.ts';
-import { yearlyTable, type ViewFilters } from './queries.ts';
+import { formCouncilCountSql, formValueSql } from './comparable-sql.ts';
+import { formOf, yearlyTable, type ViewFilters } from './queries.ts';
 import { num, str } from './sql.ts';
 
 function subjectUnit(unitKey: string) {
@@ -14,11 +16,13 @@ function subjectUnit(unitKey: string) {
 }
 
 /**
- * Every peer of the unit (itself included) and year of the range: its value (NULL when not reported) and
- * its rank among the peers that reported that year. Ties share a rank (1, 2, 2, 4).
+ * Every peer of the unit (itself included) and year of the range: its value (NULL when not reported), the
+ * councils that value comes from, whether it is an estimate (≈, a split commune) and its rank among the
+ * peers that reported that year. Ties share a rank (1, 2, 2, 4).
  */
 export function peersSql(f: ViewFilters, unitKey: string): string {
-	const value = unitValueSql(f.measure, 'y.');
+	const value = formValueSql(f.measure, formOf(f), f.basis, 'y.');
+	const councils = formCouncilCountSql(f.measure, formOf(f), f.basis, 'y.');
 	return `WITH subject AS ${subjectUnit(unitKey)},
 	peers AS (
 		SELECT u.scheme, u.code FROM units u, subject s
@@ -26,23 +30,25 @@ export function peersSql(f: ViewFilters, unitKey: string): string {
 	),
 	years AS (SELECT range AS year FROM range(${num(f.yearFrom)}, ${num(f.yearTo + 1)})),
 	cells AS (
-		SELECT p.scheme || ':' || p.code AS unit_key, years.year, ${value} AS value, y.source_kind
+		SELECT p.scheme || ':' || p.code AS unit_key, years.year, ${value} AS value, y.source_kind,
+			COALESCE(y.approx, FALSE) AS approx, ${councils}::INTEGER AS councils
 		FROM peers p CROSS JOIN years
 		LEFT JOIN ${yearlyTable(f.basis)} y ON y.scheme = p.scheme AND y.code = p.code AND y.year = years.year
 	)
 	SELECT unit_key, year::INTEGER AS year, value,
 		CASE WHEN value IS NOT NULL THEN
 			rank() OVER (PARTITION BY year, value IS NULL ORDER BY value DESC)::INTEGER END AS rank,
-		COUNT(value) OVER (PARTITION BY year)::INTEGER AS reporting, source_kind
+		COUNT(value) OVER (PARTITION BY year)::INTEGER AS reporting, source_kind, approx,
+		CASE WHEN value IS NOT NULL THEN councils END AS councils
 	FROM cells ORDER BY year, unit_key`;
 }
 
 /**
  * Per year: the median of the unit's peers (the units of its parent) and the national median of its level
- * in its list, over the units that reported. Medians of unit values, not of sums.
+ * in its list, over the units that reported. Medians of unit values in the form shown, not of sums.
  */
 export function mediansSql(f: ViewFilters, unitKey: string): string {
-	const value = unitValueSql(f.measure, 'y.');
+	const value = formValueSql(f.measure, formOf(f), f.basis, 'y.');
 	return `WITH subject AS ${subjectUnit(unitKey)}
 	SELECT y.year,
 		MEDIAN(${value}) FILTER (WHERE y.parent_code IS NOT DISTINCT FROM s.parent_code)::DOUBLE AS parent_median,

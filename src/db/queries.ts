@@ -32,7 +32,8 @@ export interface ViewFilters {
 	form?: Form;
 }
 
-const formOf = (f: ViewFilters): Form => f.form ?? 'total';
+/** The form of counts the filters ask for (the territory total when they say none). */
+export const formOf = (f: ViewFilters): Form => f.form ?? 'total';
 
 /** The prepared table a basis reads: `yearly` or its re-aggregation onto the 2025 units. */
 export function yearlyTable(basis: Basis): string {

@@ -33,6 +33,11 @@ export function exportEnvironment(
 	const t = view.t;
 	const label = (key: string) => data.units.label(key);
 	const compare = s.page === 'compare';
+	// The comparison shows counts in the overview's form, except for an old unit, compared as it
+	// reported (each figure its council's own).
+	const subject = s.focus ?? s.selected[0];
+	const asReported =
+		compare && (s.basis !== 'units2025' || (subject && data.units.get(subject)?.scheme === '2023'));
 	const subtitle = FILTERED_PAGES.has(s.page)
 		? filterSubtitle(
 				{
@@ -44,7 +49,7 @@ export function exportEnvironment(
 					brush: s.brush,
 					basis: s.basis,
 					form:
-						!compare && resolveForm(s.form, s) === 'perCouncil'
+						!asReported && resolveForm(s.form, s) === 'perCouncil'
 							? view.pick(FORM_LABELS.perCouncil)
 							: null,
 					selected: compare && s.focus ? [label(s.focus)] : s.selected.map(label),

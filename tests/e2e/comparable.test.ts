@@ -6,7 +6,9 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { BEST_OWN_YEAR_SQL } from '../helpers/native-duckdb.ts';
+import { readFileSync } from 'node:fs';
 import { appSession } from './app-session.ts';
+import { exportFile } from './export-download.ts';
 import { foreignRequests, pageErrors, screenshot, waitForRender } from './harness.ts';
 
 const app = appSession();
@@ -193,6 +195,44 @@ describe('comparable across the 2025 reorganisation', () => {
 		expect(
 			await page.$$eval('[data-chart="peers"] g[data-unit-key]', (g) => g.length),
 		).toBeGreaterThan(1);
+	});
+
+	test('the comparison of a merged province shows per-council values, as the overview, and says so', async () => {
+		const page = await app.open('/?v=compare&f=2025:86&y0=2022&y1=2025');
+		await page.waitForSelector('[data-chart="medians"][data-render-id]:not([data-render-id="0"])');
+		expect(await page.isChecked('input[name="form"][value="perCouncil"]')).toBe(true);
+		const [old] = await app.native.rows(`
+			SELECT SUM(sessions_regular + sessions_thematic)::DOUBLE AS total, COUNT(*)::INTEGER AS councils
+			FROM (${BEST_OWN_YEAR_SQL}) WHERE scheme = '2023' AND level = 'province' AND year = 2024
+				AND province_2025 = '86'`);
+		expect(old!.councils).toBe(3);
+		// The subject's line in the medians chart: 2024 is the mean of the three old councils, not their sum.
+		const medians = await tableValues(page, 'medians');
+		expect(Number(medians['2024']![0])).toBeCloseTo(Number(old!.total) / 3, 6);
+		const step = Number(medians['2025']![0]) / Number(medians['2024']![0]);
+		expect(step).toBeGreaterThan(0.6);
+		expect(step).toBeLessThan(1.67);
+		await page.click('[data-chart="medians"] [data-table-toggle]');
+		const tip = await page.textContent(
+			'[data-chart="medians"] g[data-series="2025:86"] circle:nth-of-type(3) title',
+		);
+		expect(tip).toContain('trước 01/7/2025: trung bình của 3 HĐND tỉnh cũ');
+		for (const chart of ['peers', 'medians', 'bump', 'multiples']) {
+			expect(await page.textContent(`[data-chart="${chart}"]`)).toContain('Bình quân mỗi HĐND');
+		}
+		await screenshot(page, 'compare-per-council', { fullPage: true });
+		// The CSV of the peers names the form and why, and gives each figure's councils.
+		const csv = readFileSync((await exportFile(page, 'peers', 'csv')).path, 'utf8');
+		expect(csv).toMatch(/^\uFEFF?# Bình quân mỗi HĐND/m);
+		expect(csv).toContain('Số HĐND (bình quân trên)');
+
+		// As territory totals, the same line falls at the merger.
+		await waitForRender(page, 'medians', () => page.check('input[name="form"][value="total"]'));
+		expect(page.url()).toContain('fm=total');
+		const totals = await tableValues(page, 'medians');
+		expect(Number(totals['2024']![0])).toBe(Number(old!.total));
+		expect(await page.textContent('[data-chart="medians"]')).toContain('Tổng trên địa bàn');
+		expect(pageErrors(page)).toEqual([]);
 	});
 
 	/**

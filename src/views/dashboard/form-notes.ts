@@ -12,11 +12,11 @@ export function formNotes(form: Form, context: FormContext, lang: Lang): string[
 	return note ? [note[lang]] : [];
 }
 
-/** A unit-year's councils, as the series query returns them. */
+/** A unit-year's councils, as the series and peer queries return them (null: not reported). */
 export interface CouncilPoint {
 	unit_key: string;
 	year: number;
-	councils: number;
+	councils: number | null;
 }
 
 /**
@@ -32,6 +32,7 @@ export function pointNotes(
 	if (form !== 'perCouncil') return () => null;
 	const notes = new Map<string, string>();
 	for (const p of points) {
+		if (p.councils === null) continue;
 		const note = councilsNote(p.councils, level, p.year, lang, (n) => formatNumber(n, lang, 0));
 		if (note) notes.set(`${p.unit_key}|${p.year}`, note);
 	}

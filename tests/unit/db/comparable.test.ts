@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Connector } from '../../../src/db/connector.ts';
+import { mediansSql, peersSql } from '../../../src/db/peer-queries.ts';
 import { areaYearsSql, rankingSql, seriesSql, type ViewFilters } from '../../../src/db/queries.ts';
 import { createMergeDataset } from '../../helpers/merge-dataset.ts';
 import { nodeConnector, rows } from '../../helpers/node-connector.ts';
@@ -107,6 +108,61 @@ describe('per council across 2025', () => {
 		]);
 		const span = await rows(db, rankingSql({ ...COMMUNES, brush: [2024, 2025] }));
 		expect(span.map((r) => Number(r.value))).toEqual([8, 8, 8]);
+	});
+});
+
+describe('the comparison page in the same form', () => {
+	const peers = async (f: ViewFilters, key: string) =>
+		(await rows(db, peersSql(f, key))).map((r) => [
+			r.unit_key,
+			r.year,
+			r.value === null ? null : Number(r.value),
+			r.councils,
+			r.approx,
+			r.rank,
+		]);
+
+	test('per council, a merged commune and its peers keep their figure across 2025, with their councils and ≈', async () => {
+		expect(await peers(COMMUNES, '2025:00001')).toEqual([
+			['2025:00001', 2024, 4, 3, false, 1],
+			['2025:00002', 2024, 4, 2, true, 1],
+			['2025:00003', 2024, 4, 2, true, 1],
+			['2025:00001', 2025, 4, 1, false, 1],
+			['2025:00002', 2025, 4, 1, false, 1],
+			['2025:00003', 2025, 4, 1, false, 1],
+		]);
+	});
+
+	test('as territory totals the merged commune ranks first before 2025, by its size alone', async () => {
+		const totals = await peers({ ...COMMUNES, form: 'total' }, '2025:00001');
+		expect(totals.filter((p) => p[1] === 2024).map((p) => [p[0], p[2], p[3], p[5]])).toEqual([
+			['2025:00001', 12, 3, 1],
+			['2025:00002', 6, 2, 2],
+			['2025:00003', 6, 2, 2],
+		]);
+	});
+
+	test('a merged province per council, and the medians over per-council values', async () => {
+		const provinces = { ...COMMUNES, province: null, level: 'province' as const };
+		const own = (await peers(provinces, '2025:01')).filter((p) => p[0] === '2025:01');
+		expect(own.map((p) => [p[1], p[2], p[3]])).toEqual([
+			[2024, 12, 2],
+			[2025, 12, 1],
+		]);
+		const medians = await rows(db, mediansSql(COMMUNES, '2025:00001'));
+		expect(medians.map((m) => [m.year, Number(m.national_median)])).toEqual([
+			[2024, 4],
+			[2025, 4],
+		]);
+		const totals = await rows(db, mediansSql({ ...COMMUNES, form: 'total' }, '2025:00001'));
+		expect(totals.map((m) => Number(m.national_median))).toEqual([6, 4]);
+	});
+
+	test('a rate stays a rate on the comparison page', async () => {
+		const f = { ...COMMUNES, measure: 'resolution_rate' as const };
+		const rates = await peers(f, '2025:00001');
+		expect(rates.map((p) => p[2])).toEqual([0.8, 0.8, 0.8, 0.8, 0.8, 0.8]);
+		expect(await peers({ ...f, form: 'total' }, '2025:00001')).toEqual(rates);
 	});
 });
 

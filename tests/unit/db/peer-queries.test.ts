@@ -46,8 +46,10 @@ afterAll(() => db.close());
 describe('peersSql', () => {
 	test('peers share level and parent; ties share a rank; an unreported year has no rank', async () => {
 		const peers = (await rows(db, peersSql(filters, '2023:00102'))).map(
-			({ source_kind, ...rest }) => {
+			({ source_kind, approx, councils, ...rest }) => {
 				expect(source_kind).toBe(rest.value === null ? null : 'simulated');
+				// As reported, every figure is one council's own, never an estimate.
+				expect([approx, councils]).toEqual([false, rest.value === null ? null : 1]);
 				return rest;
 			},
 		);
@@ -63,7 +65,7 @@ describe('peersSql', () => {
 		const districts = { ...filters, level: 'district' as const, yearFrom: 2024 };
 		const peers = await rows(
 			db,
-			`SELECT * EXCLUDE (source_kind) FROM (${peersSql(districts, '2023:001')})`,
+			`SELECT * EXCLUDE (source_kind, approx, councils) FROM (${peersSql(districts, '2023:001')})`,
 		);
 		expect(peers).toEqual([
 			{ unit_key: '2023:001', year: 2024, value: 12, rank: 1, reporting: 2 },
@@ -73,7 +75,10 @@ describe('peersSql', () => {
 
 	test('a rate with a missing part is missing, so the unit is not ranked that year', async () => {
 		const sql = peersSql({ ...filters, measure: 'resolution_rate', yearTo: 2023 }, '2023:00102');
-		const rates = await rows(db, `SELECT * EXCLUDE (source_kind) FROM (${sql}) ORDER BY unit_key`);
+		const rates = await rows(
+			db,
+			`SELECT * EXCLUDE (source_kind, approx, councils) FROM (${sql}) ORDER BY unit_key`,
+		);
 		expect(rates).toEqual([
 			{ unit_key: '2023:00102', year: 2023, value: null, rank: null, reporting: 1 },
 			{ unit_key: '2023:00103', year: 2023, value: 0.75, rank: 1, reporting: 1 },
