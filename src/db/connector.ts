@@ -9,12 +9,8 @@ export interface Connector {
 	query(sql: string): Promise<Table>;
 	/** Run a statement whose result is not needed. */
 	exec(sql: string): Promise<void>;
-	/** Create a table from an Arrow IPC stream; with `append`, add the rows to the existing table. */
-	insertArrowIPC(
-		table: string,
-		ipcStream: Uint8Array,
-		options?: { append?: boolean },
-	): Promise<void>;
+	/** Create (or replace) a table from an Arrow IPC stream. */
+	insertArrowIPC(table: string, ipcStream: Uint8Array): Promise<void>;
 	/** Release the engine. */
 	close(): Promise<void>;
 	/**

@@ -63,11 +63,8 @@ export interface LoadOptions {
 	connector: Connector | Promise<Connector>;
 	/** Reads a file of the dataset folder by name. */
 	readFile: (name: string, onBytes: (n: number) => void) => Promise<Uint8Array>;
-	/**
-	 * Parquet bytes → Arrow IPC stream, or several streams of the same schema inserted in order (DuckDB's
-	 * heap then holds one at a time; see parquetToIPCChunks).
-	 */
-	decodeParquet: (bytes: Uint8Array) => Promise<Uint8Array | Uint8Array[]>;
+	/** Parquet bytes → Arrow IPC stream. */
+	decodeParquet: (bytes: Uint8Array) => Promise<Uint8Array>;
 	/**
 	 * Called once the last file is decoded (or decoding failed), before the inserts: the decoder's
 	 * worker ends here, so its heap is gone before DuckDB's grows (see parquet-worker.ts).
@@ -110,12 +107,11 @@ export async function loadDataset(options: LoadOptions): Promise<Manifest> {
 		}),
 	);
 	report('decode');
-	const decoded: Uint8Array[][] = [];
+	const decoded: Uint8Array[] = [];
 	try {
 		for (const [i, bytes] of files.entries()) {
 			const file = manifest.tables[i]!.file;
-			const ipc = await step('decode', file, () => decodeParquet(bytes));
-			decoded.push(Array.isArray(ipc) ? ipc : [ipc]);
+			decoded.push(await step('decode', file, () => decodeParquet(bytes)));
 		}
 	} finally {
 		options.afterDecode?.();
@@ -126,11 +122,7 @@ export async function loadDataset(options: LoadOptions): Promise<Manifest> {
 	await step('engine', null, async () => {
 		for (const [i, table] of manifest.tables.entries()) {
 			await connector.exec(`DROP TABLE IF EXISTS ${ident(table.name)}`);
-			const [first, ...rest] = decoded[i]!;
-			await connector.insertArrowIPC(table.name, first!);
-			for (const chunk of rest) await connector.insertArrowIPC(table.name, chunk, { append: true });
-			// The engine has its copy: let these bytes go before the next table's are copied.
-			decoded[i] = [];
+			await connector.insertArrowIPC(table.name, decoded[i]!);
 		}
 		const prepare = prepareSql(options.optimised ?? true, {
 			reaggregate: !options.deferReaggregation,

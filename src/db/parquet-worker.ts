@@ -11,11 +11,8 @@ export interface DecodeRequest {
 	bytes: Uint8Array;
 }
 
-/**
- * The worker's answer: the file as Arrow IPC streams of a few hundred thousand rows each, in order (see
- * parquetToIPCChunks), or why the file could not be decoded.
- */
-export type DecodeReply = { id: number; chunks: Uint8Array[] } | { id: number; error: string };
+/** The worker's answer: the Arrow IPC stream, or why the file could not be decoded. */
+export type DecodeReply = { id: number; ipc: Uint8Array } | { id: number; error: string };
 
 /** What the decoder needs of a Worker (a fake one in unit tests). */
 export interface DecodeWorker {
@@ -25,7 +22,7 @@ export interface DecodeWorker {
 	terminate(): void;
 }
 
-type Pending = { resolve: (chunks: Uint8Array[]) => void; reject: (error: Error) => void };
+type Pending = { resolve: (ipc: Uint8Array) => void; reject: (error: Error) => void };
 
 /** The dataset's decoding worker: started by the first file, ended by `close()`. */
 export class ParquetWorker {
@@ -39,8 +36,8 @@ export class ParquetWorker {
 		this.#start = start;
 	}
 
-	/** Decode one Parquet file into Arrow IPC streams, to be inserted in order. */
-	decode = (bytes: Uint8Array): Promise<Uint8Array[]> => {
+	/** Decode one Parquet file into an Arrow IPC stream. */
+	decode = (bytes: Uint8Array): Promise<Uint8Array> => {
 		const worker = this.#ready();
 		const id = ++this.#next;
 		return new Promise((resolve, reject) => {
@@ -64,7 +61,7 @@ export class ParquetWorker {
 			const pending = this.#pending.get(reply.id);
 			if (!pending) return;
 			this.#pending.delete(reply.id);
-			if ('chunks' in reply) pending.resolve(reply.chunks);
+			if ('ipc' in reply) pending.resolve(reply.ipc);
 			else pending.reject(new Error(reply.error));
 		});
 		// A worker that cannot start (its script refused, say) or dies fails every file it held.

@@ -63,13 +63,9 @@ class WasmConnector implements Connector {
 		await this.#call(() => this.conn.query(sql));
 	}
 
-	insertArrowIPC(
-		table: string,
-		ipcStream: Uint8Array,
-		options?: { append?: boolean },
-	): Promise<void> {
+	insertArrowIPC(table: string, ipcStream: Uint8Array): Promise<void> {
 		return this.#call(() =>
-			this.conn.insertArrowFromIPCStream(ipcStream, { name: table, create: !options?.append }),
+			this.conn.insertArrowFromIPCStream(ipcStream, { name: table, create: true }),
 		);
 	}
 

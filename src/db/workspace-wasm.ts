@@ -52,12 +52,8 @@ class WasmWorkspaceEngine implements WorkspaceEngine {
 		await this.query(sql);
 	}
 
-	insertArrowIPC(
-		table: string,
-		ipcStream: Uint8Array,
-		options?: { append?: boolean },
-	): Promise<void> {
-		return this.conn.insertArrowFromIPCStream(ipcStream, { name: table, create: !options?.append });
+	insertArrowIPC(table: string, ipcStream: Uint8Array): Promise<void> {
+		return this.conn.insertArrowFromIPCStream(ipcStream, { name: table, create: true });
 	}
 
 	async send(sql: string): Promise<AsyncIterator<RecordBatch>> {
@@ -120,7 +116,7 @@ function installDebugHook(): void {
 function cachedFiles(folder: string) {
 	const read = fetchFrom(new URL(folder, document.baseURI).href);
 	const files = new Map<string, Promise<Uint8Array>>();
-	const decoded = new WeakMap<Uint8Array, Promise<Uint8Array[]>>();
+	const decoded = new WeakMap<Uint8Array, Promise<Uint8Array>>();
 	return {
 		readFile: (name: string, onBytes: (n: number) => void) => {
 			let file = files.get(name);
@@ -145,8 +141,8 @@ function cachedFiles(folder: string) {
 						ipc = worker.decode(bytes);
 						decoded.set(bytes, ipc);
 					}
-					// The engine takes the buffers it is given (transferred to its worker): hand it copies.
-					return (await ipc).map((chunk) => chunk.slice());
+					// The engine takes the buffer it is given (transferred to its worker): hand it a copy.
+					return (await ipc).slice();
 				},
 				afterDecode: worker.close,
 			};

@@ -41,8 +41,7 @@ export async function nodeConnector(): Promise<Connector> {
 	return {
 		query: async (sql) => conn.query(sql),
 		exec: async (sql) => void conn.query(sql),
-		insertArrowIPC: async (name, ipc, options) =>
-			conn.insertArrowFromIPCStream(ipc, { name, create: !options?.append }),
+		insertArrowIPC: async (name, ipc) => conn.insertArrowFromIPCStream(ipc, { name, create: true }),
 		close: async () => conn.close(),
 	};
 }
@@ -50,18 +49,6 @@ export async function nodeConnector(): Promise<Connector> {
 /** Decode Parquet with parquet-wasm in Node (the package's Node build needs no init). */
 export async function decodeParquetNode(bytes: Uint8Array): Promise<Uint8Array> {
 	return readParquet(bytes).intoIPCStream();
-}
-
-/** The same in streams of at most `rows` rows, as the browser's decoding worker gives them. */
-export async function decodeParquetChunksNode(
-	bytes: Uint8Array,
-	rows: number,
-): Promise<Uint8Array[]> {
-	const table = readParquet(bytes, { batchSize: rows });
-	if (table.numBatches === 0) return [table.intoIPCStream()];
-	const chunks: Uint8Array[] = [];
-	for (let i = 0; i < table.numBatches; i++) chunks.push(table.recordBatch(i)!.intoIPCStream());
-	return chunks;
 }
 
 /** A connector with the bundled dataset (public/data, built by `npm run data`) loaded and prepared. */

@@ -58,10 +58,10 @@ describe('ParquetWorker', () => {
 		expect(started).toHaveLength(1);
 		const [first, second] = started[0]!.requests;
 		// Answers may come in any order; each reaches the file it belongs to.
-		started[0]!.reply({ id: second!.id, chunks: [new Uint8Array([20]), new Uint8Array([21])] });
-		started[0]!.reply({ id: first!.id, chunks: [new Uint8Array([10])] });
-		expect(await a).toEqual([new Uint8Array([10])]);
-		expect(await b).toEqual([new Uint8Array([20]), new Uint8Array([21])]);
+		started[0]!.reply({ id: second!.id, ipc: new Uint8Array([20]) });
+		started[0]!.reply({ id: first!.id, ipc: new Uint8Array([10]) });
+		expect(await a).toEqual(new Uint8Array([10]));
+		expect(await b).toEqual(new Uint8Array([20]));
 	});
 
 	test("a file the worker cannot decode fails with the decoder's reason", async () => {
@@ -79,8 +79,8 @@ describe('ParquetWorker', () => {
 		await expect(waiting).rejects.toThrow(/closed/);
 		const again = decoder.decode(new Uint8Array([2]));
 		expect(started).toHaveLength(2);
-		started[1]!.reply({ id: started[1]!.requests[0]!.id, chunks: [new Uint8Array([3])] });
-		expect(await again).toEqual([new Uint8Array([3])]);
+		started[1]!.reply({ id: started[1]!.requests[0]!.id, ipc: new Uint8Array([3]) });
+		expect(await again).toEqual(new Uint8Array([3]));
 	});
 
 	test('a worker that dies fails every file it held, saying so', async () => {
