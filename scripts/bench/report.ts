@@ -658,6 +658,8 @@ export async function writeReport(r: BenchResults): Promise<string> {
 		`npm run bench                            # everything: ${Math.round(r.durationS / 60)} min here, +½ min to make the datasets the first time`,
 		'npm run bench -- --datasets=yearly      # one dataset',
 		'npm run bench -- --quick --skip-build   # try the harness (2 runs, 20 interactions)',
+		'# only cold start and memory (no report written): for trying a change to loading',
+		'node --max-old-space-size=4096 --import tsx scripts/bench/cold-memory.ts --datasets=monthly,stress',
 		'```',
 		'',
 		'It builds the app into `bench/out/dist/` (with the floor page `bench-floor.html`), generates the',

@@ -65,6 +65,11 @@ export interface LoadOptions {
 	readFile: (name: string, onBytes: (n: number) => void) => Promise<Uint8Array>;
 	/** Parquet bytes → Arrow IPC stream. */
 	decodeParquet: (bytes: Uint8Array) => Promise<Uint8Array>;
+	/**
+	 * Called once the last file is decoded (or decoding failed), before the inserts: the decoder's
+	 * worker ends here, so its heap is gone before DuckDB's grows (see parquet-worker.ts).
+	 */
+	afterDecode?: () => void;
 	onProgress?: (progress: LoadProgress) => void;
 	/** False builds `yearly` as a view (the benchmark's no-optimisation baseline). */
 	optimised?: boolean;
@@ -103,9 +108,13 @@ export async function loadDataset(options: LoadOptions): Promise<Manifest> {
 	);
 	report('decode');
 	const decoded: Uint8Array[] = [];
-	for (const [i, bytes] of files.entries()) {
-		const file = manifest.tables[i]!.file;
-		decoded.push(await step('decode', file, () => decodeParquet(bytes)));
+	try {
+		for (const [i, bytes] of files.entries()) {
+			const file = manifest.tables[i]!.file;
+			decoded.push(await step('decode', file, () => decodeParquet(bytes)));
+		}
+	} finally {
+		options.afterDecode?.();
 	}
 	report('engine');
 	const connector = await step('engine', null, () => engine);

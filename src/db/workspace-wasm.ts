@@ -9,7 +9,7 @@
 import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import type { RecordBatch, Table } from 'apache-arrow';
 import { fetchFrom, loadDataset } from './load.ts';
-import { parquetToIPC } from './parquet-browser.ts';
+import { ParquetWorker } from './parquet-worker.ts';
 import { startDuckDB } from './wasm-connector.ts';
 import { Workspace, type WorkspaceEngine } from './workspace.ts';
 import type { DatasetFollower } from './workspace-data.ts';
@@ -128,14 +128,24 @@ function cachedFiles(folder: string) {
 			}
 			return file;
 		},
-		decodeParquet: async (bytes: Uint8Array) => {
-			let ipc = decoded.get(bytes);
-			if (!ipc) {
-				ipc = parquetToIPC(bytes);
-				decoded.set(bytes, ipc);
-			}
-			// The engine takes the buffer it is given (transferred to its worker): hand it a copy.
-			return (await ipc).slice();
+		/**
+		 * Decoding for one load: a file not decoded yet goes to this load's own worker, which ends after
+		 * its last file (parquet-worker.ts), so the page keeps no parquet-wasm heap.
+		 */
+		decoder: () => {
+			const worker = new ParquetWorker();
+			return {
+				decodeParquet: async (bytes: Uint8Array) => {
+					let ipc = decoded.get(bytes);
+					if (!ipc) {
+						ipc = worker.decode(bytes);
+						decoded.set(bytes, ipc);
+					}
+					// The engine takes the buffer it is given (transferred to its worker): hand it a copy.
+					return (await ipc).slice();
+				},
+				afterDecode: worker.close,
+			};
 		},
 	};
 }
@@ -150,7 +160,7 @@ export function browserWorkspace(folder: string, follower: DatasetFollower): Wor
 	return new Workspace({
 		createEngine,
 		loadData: async (engine) => {
-			await loadDataset({ connector: engine, ...files });
+			await loadDataset({ connector: engine, readFile: files.readFile, ...files.decoder() });
 			await follower.load(engine);
 		},
 	});

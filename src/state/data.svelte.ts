@@ -8,7 +8,7 @@ import { fetchFrom, loadDataset, type LoadProgress, type Manifest } from '../db/
 import { engineDeathMessage, type EngineDeath } from '../db/engine-watch.ts';
 import { DataLoadError, errorText, loadErrorMessage } from '../db/load-error.ts';
 import type { Bilingual } from '../model/metrics.ts';
-import { parquetToIPC } from '../db/parquet-browser.ts';
+import { ParquetWorker } from '../db/parquet-worker.ts';
 import { reaggregationSql } from '../db/prepare.ts';
 import { tableRows } from '../db/table-rows.ts';
 import { wasmConnector } from '../db/wasm-connector.ts';
@@ -73,10 +73,13 @@ export class DataStore {
 		this.folder = new URL(folder, document.baseURI).href;
 		try {
 			const engine = wasmConnector();
+			// Decoded in a worker that ends after the last file: parquet-wasm's heap goes with it.
+			const decoder = new ParquetWorker();
 			const manifest = await loadDataset({
 				connector: engine,
 				readFile: fetchFrom(new URL(folder, document.baseURI).href),
-				decodeParquet: parquetToIPC,
+				decodeParquet: decoder.decode,
+				afterDecode: decoder.close,
 				onProgress: (p) => (this.progress = p),
 				optimised,
 				deferReaggregation: true,

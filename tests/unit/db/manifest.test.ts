@@ -182,11 +182,39 @@ describe('loading a tampered dataset', () => {
 			file: 'sources.parquet',
 			detail: 'sources.parquet: not found (HTTP 404)',
 		});
+		let ended = 0;
 		const undecodable = loadDataset({
 			connector: nodeConnector(),
 			readFile: read((_, bytes) => bytes),
 			decodeParquet: () => Promise.reject(new Error('Parquet magic bytes not found')),
+			afterDecode: () => ended++,
 		});
 		await expect(undecodable).rejects.toMatchObject({ failure: 'decode', file: 'units.parquet' });
+		// The decoder's worker is ended even when a file could not be decoded.
+		expect(ended).toBe(1);
+	});
+
+	test('the decoder is ended once, after the last file and before any insert', async () => {
+		const db = await nodeConnector();
+		const events: string[] = [];
+		const insert = db.insertArrowIPC.bind(db);
+		db.insertArrowIPC = async (name, ipc) => {
+			events.push(`insert ${name}`);
+			return insert(name, ipc);
+		};
+		const manifest = await loadDataset({
+			connector: db,
+			readFile: read((_, bytes) => bytes),
+			decodeParquet: async (bytes) => {
+				events.push('decode');
+				return decodeParquetNode(bytes);
+			},
+			afterDecode: () => events.push('end decoder'),
+		});
+		const files = manifest.tables.length;
+		expect(events.slice(0, files + 1)).toEqual([...Array(files).fill('decode'), 'end decoder']);
+		expect(events.filter((e) => e === 'end decoder')).toHaveLength(1);
+		expect(events.filter((e) => e.startsWith('insert'))).toHaveLength(files);
+		await db.close();
 	});
 });
