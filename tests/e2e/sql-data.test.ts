@@ -2,11 +2,13 @@
  * One dataset for the charts and the console, in Chromium against the built app: a CSV imported on the
  * data page (a full year and a term total) is found on the SQL page with `source_kind = 'imported'`, in
  * `yearly` (the year) and `figures` (both); after the console's copy was changed and "Khôi phục dữ liệu"
- * pressed, the imported rows are there again and the session's own table is gone.
+ * pressed, the imported rows are there again and the session's own table is gone; a notebook of one's
+ * own finds them too.
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { foreignRequests, launchBrowser, openApp, pageErrors, screenshot } from './harness.ts';
+import { allCellsRan } from './notebook-session.ts';
 
 let context: BrowserContext;
 let page: Page;
@@ -102,5 +104,53 @@ describe('one dataset for the charts and the console', () => {
 
 		expect(foreignRequests(page)).toEqual([]);
 		expect(pageErrors(page)).toEqual([]);
+	});
+
+	test('a notebook of the user queries the same rows', async () => {
+		await page.click('nav [data-page="notebooks"]');
+		await page.waitForSelector('[data-notebooks-loaded="true"]');
+		await page.click('[data-action="create-notebook"]');
+		const article = page.locator('[data-notebook]');
+		await article.waitFor();
+		await allCellsRan(page, (await article.getAttribute('data-notebook'))!);
+
+		const cell = page.locator('[data-cell-kind="sql"]').first();
+		await cell.locator('.cm-content').click();
+		await page.keyboard.press(`${MOD}+A`);
+		await page.keyboard.press('Backspace');
+		await page.keyboard.insertText(IMPORTED);
+		await cell.locator('[data-action="run-cell"]').click();
+		await cell.locator('[data-result][data-total-rows="2"]').waitFor();
+		const rows = await cell.locator('[data-result] [role="row"]').evaluateAll((found) =>
+			found
+				.map((row) => [...row.querySelectorAll('[role="cell"]')].map((c) => c.textContent!.trim()))
+				.filter((cells) => cells.length > 0)
+				.map((cells) => cells.slice(1)),
+		);
+		expect(rows).toEqual([
+			['term', '2021-2026', '61'],
+			['year', '', '1.234'],
+		]);
+		expect(foreignRequests(page)).toEqual([]);
+		expect(pageErrors(page)).toEqual([]);
+	});
+
+	test('the unit detail shows the imported term total under its term', async () => {
+		await page.goto(new URL('/?b=reported&y0=2019&y1=2023&f=2023:276', page.url()).href);
+		await page.waitForSelector('html[data-ready="true"]');
+		await page.waitForSelector('[data-chart="unit-detail"][data-render-id]:not([data-pending])');
+		const headers = await page
+			.locator('[data-chart="unit-detail"] thead th')
+			.evaluateAll((cells) => cells.map((c) => c.textContent!.replace(/\s+/g, ' ').trim()));
+		const term = headers.findIndex(
+			(h) => h.includes('Cả nhiệm kỳ 2021-2026') && h.includes('Số liệu nhập từ tệp'),
+		);
+		expect(term, headers.join(' | ')).toBeGreaterThan(0);
+		const supervisions = await page
+			.locator('[data-chart="unit-detail"] tbody tr', { hasText: 'Cuộc giám sát' })
+			.first()
+			.locator('th, td')
+			.allInnerTexts();
+		expect(supervisions[term]).toBe('61');
 	});
 });
