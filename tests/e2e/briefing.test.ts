@@ -9,6 +9,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { nodePdfReader } from '../../src/extract/read/pdf-node.ts';
+import { targetsFromXlsx } from '../../src/targets/xlsx.ts';
 import { ROOT } from '../helpers/node-connector.ts';
 import { appSession } from './app-session.ts';
 import { SCREENSHOT_DIR, foreignRequests, pageErrors, screenshot } from './harness.ts';
@@ -193,6 +194,50 @@ describe('the giao ban page', () => {
 			.poll(() => page.locator('[data-pack]').innerText())
 			.not.toContain('giám sát ít nhất 3 cuộc');
 		expect(await page.locator('[data-pack]').innerText()).toContain('phiên giải trình trong năm');
+	}, 120_000);
+
+	test('targets export as XLSX and come back from it: removed, imported, the same sentence', async () => {
+		const [file] = await Promise.all([
+			page.waitForEvent('download'),
+			page.locator('[data-target-export-xlsx]').click(),
+		]);
+		expect(file.suggestedFilename()).toBe('chi-tieu.xlsx');
+		const bytes = readFileSync(await file.path());
+		// The workbook read here by the same reader the app uses: the hearings target, its columns intact.
+		const read = targetsFromXlsx(new Uint8Array(bytes));
+		expect(read.problems).toEqual([]);
+		expect(read.targets).toEqual([
+			expect.objectContaining({
+				label: 'Mỗi HĐND xã tổ chức ít nhất 1 phiên giải trình trong năm',
+				metric: 'explanatory_hearings',
+				level: 'commune',
+				unitTypes: ['xa'],
+				period: 'year',
+				threshold: 1,
+			}),
+		]);
+		const sentence = page.locator('[data-pack] p[data-tone="sentence"]', {
+			hasText: 'phiên giải trình',
+		});
+		const before = await sentence.innerText();
+		// Take the target away, then bring it back from the downloaded workbook.
+		await page
+			.locator('[data-target-id]', { hasText: 'phiên giải trình trong năm' })
+			.locator('[data-target-remove]')
+			.click();
+		await sentence.waitFor({ state: 'detached' });
+		await page.locator('[data-target-import]').setInputFiles({
+			name: 'chi-tieu.xlsx',
+			mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+			buffer: bytes,
+		});
+		await sentence.waitFor();
+		expect(await sentence.innerText()).toBe(before);
+		// The message is this import's: one target, and the CSV's refused row is no longer shown.
+		await page.getByText('Đã nhập 1 chỉ tiêu.').waitFor();
+		expect(await page.getByText('Dòng 3:').count()).toBe(0);
+		await page.locator('[data-targets]').scrollIntoViewIfNeeded();
+		await screenshot(page, 'briefing-targets-xlsx');
 	}, 120_000);
 
 	test('the pack as PDF and DOCX: the unit, the period and a figure, read back', async () => {
