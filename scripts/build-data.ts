@@ -15,6 +15,7 @@ import { FIRST_YEAR, LAST_YEAR } from '../src/model/periods.ts';
 import { schemeOfYear, type UnitLevel } from '../src/model/units.ts';
 import { compareVietnamese } from '../src/model/text.ts';
 import { readCsv } from './data/csv.ts';
+import { writeDatabase } from './data/database.ts';
 import { arrowTable, toParquet, type ColumnSpec } from './data/parquet-write.ts';
 import { Random, hashString } from './data/prng.ts';
 import { PART_YEAR_PROVINCES, partYearRows } from './data/part-year.ts';
@@ -354,9 +355,21 @@ export function buildData(outDir = OUT) {
 	return manifest;
 }
 
+/**
+ * The Parquet files and manifest (buildData), then the prepared database file built from them, entered
+ * in the manifest as `database`.
+ */
+export async function buildAll(outDir = OUT) {
+	const manifest = buildData(outDir);
+	const database = await writeDatabase(outDir, manifest.tables);
+	const withDatabase = { ...manifest, database };
+	writeFileSync(join(outDir, 'manifest.json'), JSON.stringify(withDatabase, null, '\t') + '\n');
+	return withDatabase;
+}
+
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
 	const started = performance.now();
-	const manifest = buildData();
+	const manifest = await buildAll();
 	for (const t of manifest.tables) {
 		console.log(
 			`${t.name.padEnd(10)} ${String(t.rows).padStart(8)} rows ${String(t.bytes).padStart(9)} bytes`,
@@ -365,5 +378,9 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
 	for (const g of manifest.geo) {
 		console.log(`${g.file.padEnd(18)} ${String(g.bytes).padStart(9)} bytes (${g.source})`);
 	}
+	const db = manifest.database;
+	console.log(
+		`${db.file.padEnd(18)} ${String(db.bytes).padStart(9)} bytes (${db.tables.join(', ')})`,
+	);
 	console.log(`data built in ${Math.round(performance.now() - started)} ms → ${OUT}`);
 }

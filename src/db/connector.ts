@@ -11,6 +11,11 @@ export interface Connector {
 	exec(sql: string): Promise<void>;
 	/** Create (or replace) a table from an Arrow IPC stream. */
 	insertArrowIPC(table: string, ipcStream: Uint8Array): Promise<void>;
+	/**
+	 * Hand the engine a file's bytes under a name that SQL can open (ATTACH); engines without it load the
+	 * Parquet instead.
+	 */
+	registerFile?(name: string, bytes: Uint8Array): Promise<void>;
 	/** Release the engine. */
 	close(): Promise<void>;
 	/**

@@ -88,14 +88,20 @@ export class Coordinator {
 
 	/**
 	 * Run statements as one transaction, with no query of any client in between: all of them, or (on the
-	 * first error, which is rethrown) none. Clears the cache either way.
+	 * first error, which is rethrown) none. `before` gives statements to run first in the same
+	 * transaction, from what the engine holds at that moment. Clears the cache either way.
 	 */
-	async transaction(statements: readonly string[]): Promise<void> {
+	async transaction(
+		statements: readonly string[],
+		before?: (connector: Connector) => Promise<readonly string[]>,
+	): Promise<void> {
 		try {
 			await this.#enqueue(async () => {
+				// Asked in the queue, so that what it finds is still true when its statements run.
+				const first = before ? await before(this.#connector) : [];
 				await this.#connector.exec('BEGIN TRANSACTION');
 				try {
-					for (const sql of statements) await this.#connector.exec(sql);
+					for (const sql of [...first, ...statements]) await this.#connector.exec(sql);
 					await this.#connector.exec('COMMIT');
 				} catch (error) {
 					await this.#connector.exec('ROLLBACK');

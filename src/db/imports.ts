@@ -12,6 +12,7 @@
 import type { ImportedFact } from '../import/types.ts';
 import { FACT_COLUMNS, METRIC_IDS } from '../model/metrics.ts';
 import type { Coordinator } from './coordinator.ts';
+import { ownTablesSql } from './bundled.ts';
 import { prepareSql } from './prepare.ts';
 import { ident, num, str } from './sql.ts';
 
@@ -173,7 +174,8 @@ export async function applyDataChange(coordinator: Coordinator, change: DataChan
 		...(change.showSimulated === undefined ? [] : simulatedSql(change.showSimulated)),
 		...prepareSql(change.optimised ?? true),
 	];
-	await coordinator.transaction(statements);
+	// The attached bundled tables are copied into memory first: they cannot change (bundled.ts).
+	await coordinator.transaction(statements, ownTablesSql);
 }
 
 /** Facts of reported and imported sources by key, for the validator's "already there" warnings. */

@@ -6,8 +6,16 @@
 import type { Connector } from './connector.ts';
 import { DataLoadError, errorText, type LoadFailure } from './load-error.ts';
 import { parseManifest, verifyFile } from './manifest.ts';
+import { attachSql, BUNDLED } from './bundled.ts';
 import { prepareSql } from './prepare.ts';
 import { ident } from './sql.ts';
+
+/** What the load gave: the dataset's manifest, and whether its prepared database file was attached. */
+export interface LoadedDataset {
+	manifest: Manifest;
+	/** True when the tables are views of the attached database file (bundled.ts), prepared tables included. */
+	attached: boolean;
+}
 
 /** Run a step; whatever it throws becomes a DataLoadError of that step (one already is stays). */
 async function step<T>(
@@ -41,6 +49,18 @@ export interface ManifestGeo {
 	sha256: string;
 }
 
+/**
+ * The same data as a prepared DuckDB database file (scripts/data/database.ts), the prepared tables
+ * included: attached read-only instead of decoding and inserting the Parquet.
+ */
+export interface ManifestDatabase {
+	file: string;
+	bytes: number;
+	sha256: string;
+	/** Every table in it. */
+	tables: string[];
+}
+
 export interface Manifest {
 	dataset: string;
 	firstYear: number;
@@ -48,6 +68,8 @@ export interface Manifest {
 	tables: ManifestTable[];
 	/** Province boundaries by scheme; a dataset without them has no map. */
 	geo?: ManifestGeo[];
+	/** The prepared database file, when the dataset has one. */
+	database?: ManifestDatabase;
 }
 
 export type LoadStage = 'engine' | 'download' | 'decode' | 'prepare' | 'ready';
@@ -73,6 +95,11 @@ export interface LoadOptions {
 	onProgress?: (progress: LoadProgress) => void;
 	/** False builds `yearly` as a view (the benchmark's no-optimisation baseline). */
 	optimised?: boolean;
+	/**
+	 * The reader keeps the bytes it returns (a cache): the engine is given a copy of the database file,
+	 * since registering a file moves its bytes to the engine's worker.
+	 */
+	keepFiles?: boolean;
 	/** Leave `yearly_2025` for later (see prepareSql). */
 	deferReaggregation?: boolean;
 }
@@ -81,7 +108,7 @@ export interface LoadOptions {
  * Load every table of the manifest into DuckDB and prepare the derived tables. Fetching and decoding do
  * not wait for the engine: the two run side by side, and only the inserts wait for both.
  */
-export async function loadDataset(options: LoadOptions): Promise<Manifest> {
+export async function loadDataset(options: LoadOptions): Promise<LoadedDataset> {
 	const { readFile, decodeParquet, onProgress } = options;
 	// A failed engine start is reported when the engine is needed, not as an unhandled rejection now.
 	const engine = Promise.resolve(options.connector);
@@ -89,6 +116,11 @@ export async function loadDataset(options: LoadOptions): Promise<Manifest> {
 	const manifest = parseManifest(
 		await step('manifest_missing', 'manifest.json', () => readFile('manifest.json', () => {})),
 	);
+	const database = manifest.database;
+	if (database && (options.optimised ?? true)) {
+		const attached = await attachDatabase(database, engine, options);
+		if (attached) return { manifest, attached: true };
+	}
 	const totalBytes = manifest.tables.reduce((sum, t) => sum + t.bytes, 0);
 	let loadedBytes = 0;
 	const report = (stage: LoadStage) => onProgress?.({ stage, loadedBytes, totalBytes });
@@ -130,7 +162,42 @@ export async function loadDataset(options: LoadOptions): Promise<Manifest> {
 		for (const sql of prepare) await connector.exec(sql);
 	});
 	report('ready');
-	return manifest;
+	return { manifest, attached: false };
+}
+
+/**
+ * Fetch, check and attach the prepared database file; false (the Parquet path follows) when the engine
+ * cannot take files or cannot open this one (a file written for another engine version). A missing or
+ * damaged file fails the load like a missing Parquet file would.
+ */
+async function attachDatabase(
+	database: ManifestDatabase,
+	engine: Promise<Connector>,
+	options: LoadOptions,
+): Promise<boolean> {
+	const progress = (stage: LoadStage, loadedBytes: number) =>
+		options.onProgress?.({ stage, loadedBytes, totalBytes: database.bytes });
+	let loaded = 0;
+	progress('download', 0);
+	const bytes = await step('file_missing', database.file, () =>
+		options.readFile(database.file, (n) => progress('download', (loaded += n))),
+	);
+	await verifyFile(database, bytes);
+	progress('engine', loaded);
+	const connector = await step('engine', null, () => engine);
+	if (!connector.registerFile) return false;
+	progress('prepare', loaded);
+	try {
+		await connector.registerFile(database.file, options.keepFiles ? bytes.slice() : bytes);
+		for (const sql of attachSql(database.file, database.tables)) await connector.exec(sql);
+	} catch (error) {
+		// Not fatal: the same data is in the Parquet files. Said in the console for whoever looks.
+		console.warn(`${database.file}: not attached (${errorText(error)}); loading the Parquet files`);
+		await connector.exec(`DETACH DATABASE IF EXISTS ${BUNDLED}`).catch(() => undefined);
+		return false;
+	}
+	progress('ready', loaded);
+	return true;
 }
 
 /** Read a file from a URL folder, reporting bytes as they arrive. */

@@ -7,7 +7,7 @@
  */
 import { DataLoadError, errorText } from './load-error.ts';
 import { sha256 } from './sha256.ts';
-import type { Manifest, ManifestGeo, ManifestTable } from './load.ts';
+import type { Manifest, ManifestDatabase, ManifestGeo, ManifestTable } from './load.ts';
 
 /** A plain SQL name: what the build writes, and all the prepared tables expect. */
 const TABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
@@ -44,7 +44,7 @@ export function parseManifest(bytes: Uint8Array): Manifest {
 		invalid(errorText(error));
 	}
 	if (!isRecord(value)) invalid('not an object');
-	const { dataset, firstYear, lastYear, tables, geo } = value;
+	const { dataset, firstYear, lastYear, tables, geo, database } = value;
 	if (typeof dataset !== 'string') invalid('dataset is not a text');
 	if (!isCount(firstYear) || !isCount(lastYear)) invalid('firstYear or lastYear is not a year');
 	if (!Array.isArray(tables) || tables.length === 0) invalid('tables is not a list of tables');
@@ -72,12 +72,25 @@ export function parseManifest(bytes: Uint8Array): Manifest {
 			return { scheme, source, ...entry };
 		});
 	}
+	let parsedDatabase: ManifestDatabase | undefined;
+	if (database !== undefined) {
+		const entry = fileEntry(database, 'database');
+		const { tables: held } = database as Record<string, unknown>;
+		if (!Array.isArray(held) || !held.every((n) => typeof n === 'string' && TABLE_NAME.test(n))) {
+			invalid('database.tables is not a list of plain table names');
+		}
+		// The dashboard reads every table of the Parquet files from it: one it lacks would vanish.
+		const missing = parsedTables.find((t) => !held.includes(t.name));
+		if (missing) invalid(`database has no table ${missing.name}`);
+		parsedDatabase = { ...entry, tables: held as string[] };
+	}
 	return {
 		dataset,
 		firstYear,
 		lastYear,
 		tables: parsedTables,
 		...(parsedGeo && { geo: parsedGeo }),
+		...(parsedDatabase && { database: parsedDatabase }),
 	};
 }
 

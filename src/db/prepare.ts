@@ -96,6 +96,10 @@ function reaggregateSql(kind: string): string {
 		ORDER BY year, level, province_2025, code`;
 }
 
+/** A view: it costs nothing until queried (the dashboard's views never read it). */
+export const FIGURES_VIEW_SQL = `CREATE VIEW figures AS
+		SELECT f.*, s.kind AS source_kind FROM facts f LEFT JOIN sources s ON s.id = f.source_id`;
+
 /** The statements that (re)build `yearly_2025` from `yearly`, `units` and `crosswalk`. */
 export function reaggregationSql(optimised = true): string[] {
 	return [
@@ -121,9 +125,7 @@ export function prepareSql(optimised = true, options: { reaggregate?: boolean } 
 		`DROP TABLE IF EXISTS unit_counts`,
 		`DROP VIEW IF EXISTS unit_counts`,
 		`DROP VIEW IF EXISTS figures`,
-		// A view: it costs nothing until queried (the dashboard's views never read it).
-		`CREATE VIEW figures AS
-		SELECT f.*, s.kind AS source_kind FROM facts f LEFT JOIN sources s ON s.id = f.source_id`,
+		FIGURES_VIEW_SQL,
 		// How many units exist per list, level and area: the denominators of "n of N units reported",
 		// read for every year shown. A few hundred rows instead of a scan of the units per year.
 		`CREATE ${kind} unit_counts AS

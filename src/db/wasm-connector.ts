@@ -69,6 +69,10 @@ class WasmConnector implements Connector {
 		);
 	}
 
+	registerFile(name: string, bytes: Uint8Array): Promise<void> {
+		return this.#call(() => this.db.registerFileBuffer(name, bytes));
+	}
+
 	onDeath(listener: DeathListener): void {
 		this.#listeners.push(listener);
 		if (this.#watch.dead) listener('unresponsive', 'already dead');

@@ -10,6 +10,7 @@
  */
 import type { Connector } from './connector.ts';
 import { insertImportSql, removeImportSql, simulatedSql, type ImportBatch } from './imports.ts';
+import { ownTablesSql } from './bundled.ts';
 import { prepareSql } from './prepare.ts';
 
 /** What the dashboard shows on top of the bundled files. */
@@ -44,9 +45,11 @@ export function changeSql(from: DatasetState, to: DatasetState): string[] {
 /** Run statements as one transaction: all of them, or (on the first error, rethrown) none. */
 export async function applyAll(engine: Connector, statements: readonly string[]): Promise<void> {
 	if (statements.length === 0) return;
+	// The attached bundled tables are copied into memory first: they cannot change (bundled.ts).
+	const first = await ownTablesSql(engine);
 	await engine.exec('BEGIN TRANSACTION');
 	try {
-		for (const sql of statements) await engine.exec(sql);
+		for (const sql of [...first, ...statements]) await engine.exec(sql);
 		await engine.exec('COMMIT');
 	} catch (error) {
 		await engine.exec('ROLLBACK').catch(() => undefined);

@@ -160,7 +160,12 @@ export function browserWorkspace(folder: string, follower: DatasetFollower): Wor
 	return new Workspace({
 		createEngine,
 		loadData: async (engine) => {
-			await loadDataset({ connector: engine, readFile: files.readFile, ...files.decoder() });
+			await loadDataset({
+				connector: engine,
+				readFile: files.readFile,
+				keepFiles: true,
+				...files.decoder(),
+			});
 			await follower.load(engine);
 		},
 	});

@@ -75,7 +75,7 @@ export class DataStore {
 			const engine = wasmConnector();
 			// Decoded in a worker that ends after the last file: parquet-wasm's heap goes with it.
 			const decoder = new ParquetWorker();
-			const manifest = await loadDataset({
+			const { manifest, attached } = await loadDataset({
 				connector: engine,
 				readFile: fetchFrom(new URL(folder, document.baseURI).href),
 				decodeParquet: decoder.decode,
@@ -89,8 +89,9 @@ export class DataStore {
 				this.engineLost = { reason, message: engineDeathMessage(reason), detail };
 			});
 			const coordinator = new Coordinator(connector, { cache: optimised });
-			// The 2025-units table is built on first use, or in idle time after the first screen.
-			coordinator.defer('yearly_2025', reaggregationSql(optimised));
+			// Loaded from Parquet, the 2025-units table is built on first use, or in idle time after the first
+			// screen; the database file has it ready.
+			if (!attached) coordinator.defer('yearly_2025', reaggregationSql(optimised));
 			await this.imports.restore(coordinator, { optimised, showSimulated });
 			const units = await coordinator.query(
 				'SELECT code, scheme, name, name_with_type, type, level, parent_code, province_code, province_2025, label_order FROM units',

@@ -1,6 +1,7 @@
 /**
  * DuckDB-WASM's blocking Node bindings behind the app's Connector, with the bundled data loaded through
- * the same loadDataset() the browser uses (parquet-wasm decode, Arrow IPC insert, prepared tables).
+ * the same loadDataset() the browser uses: the prepared database file attached when the dataset has one,
+ * or else parquet-wasm decode, Arrow IPC insert and the prepared tables.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -9,7 +10,9 @@ import { fileURLToPath } from 'node:url';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import { readParquet } from 'parquet-wasm';
 import type { Connector } from '../../src/db/connector.ts';
+import { ownTablesSql } from '../../src/db/bundled.ts';
 import { loadDataset, type Manifest } from '../../src/db/load.ts';
+import { prepareSql } from '../../src/db/prepare.ts';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const DATA_DIR = join(ROOT, 'public', 'data');
@@ -42,6 +45,7 @@ export async function nodeConnector(): Promise<Connector> {
 		query: async (sql) => conn.query(sql),
 		exec: async (sql) => void conn.query(sql),
 		insertArrowIPC: async (name, ipc) => conn.insertArrowFromIPCStream(ipc, { name, create: true }),
+		registerFile: async (name, bytes) => db.registerFileBuffer(name, bytes),
 		close: async () => conn.close(),
 	};
 }
@@ -56,12 +60,22 @@ export async function loadedConnector(
 	dataDir = DATA_DIR,
 ): Promise<{ db: Connector; manifest: Manifest }> {
 	const db = await nodeConnector();
-	const manifest = await loadDataset({
+	const { manifest } = await loadDataset({
 		connector: db,
 		readFile: async (name) => new Uint8Array(readFileSync(join(dataDir, name))),
 		decodeParquet: decodeParquetNode,
 	});
 	return { db, manifest };
+}
+
+/**
+ * Make the loaded tables writable, as the app does before its first import: the attached file's tables
+ * copied into memory and the prepared tables rebuilt (for tests that write rows themselves).
+ */
+export async function ownTables(db: Connector): Promise<void> {
+	const statements = await ownTablesSql(db);
+	if (statements.length === 0) return;
+	for (const sql of [...statements, ...prepareSql(true)]) await db.exec(sql);
 }
 
 /** Rows of a query as plain objects. */

@@ -21,6 +21,13 @@ const good = {
 	geo: [{ scheme: '2023', file: 'geo-2023.topojson', source: 'geo/x', bytes: 5, sha256: SHA_A }],
 };
 const json = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
+
+/** The file as read, with manifest.json's prepared database file left out (the Parquet path). */
+function parquetOnly(name: string, bytes: Uint8Array): Uint8Array {
+	if (name !== 'manifest.json') return bytes;
+	const { database: _database, ...manifest } = JSON.parse(new TextDecoder().decode(bytes));
+	return json(manifest);
+}
 const withTable = (change: Record<string, unknown>) => ({
 	...good,
 	tables: [{ ...good.tables[0], ...change }],
@@ -124,8 +131,9 @@ describe('a served file against its manifest entry', () => {
 });
 
 describe('loading a tampered dataset', () => {
+	// The Parquet path: the manifest read without its prepared database file (see database.test.ts).
 	const read = (tamper: (name: string, bytes: Uint8Array) => Uint8Array) => async (name: string) =>
-		tamper(name, new Uint8Array(readFileSync(join(DATA_DIR, name))));
+		tamper(name, parquetOnly(name, new Uint8Array(readFileSync(join(DATA_DIR, name)))));
 
 	test('a replaced facts.parquet of the same size is refused, and nothing is loaded', async () => {
 		const db = await nodeConnector();
@@ -173,7 +181,7 @@ describe('loading a tampered dataset', () => {
 			connector: nodeConnector(),
 			readFile: async (name) => {
 				if (name === 'sources.parquet') throw new Error('sources.parquet: not found (HTTP 404)');
-				return new Uint8Array(readFileSync(join(DATA_DIR, name)));
+				return parquetOnly(name, new Uint8Array(readFileSync(join(DATA_DIR, name))));
 			},
 			decodeParquet: decodeParquetNode,
 		});
@@ -202,7 +210,7 @@ describe('loading a tampered dataset', () => {
 			events.push(`insert ${name}`);
 			return insert(name, ipc);
 		};
-		const manifest = await loadDataset({
+		const { manifest } = await loadDataset({
 			connector: db,
 			readFile: read((_, bytes) => bytes),
 			decodeParquet: async (bytes) => {

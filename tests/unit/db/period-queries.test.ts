@@ -10,7 +10,7 @@ import {
 	unitsPeriodSql,
 } from '../../../src/db/period-queries.ts';
 import { unitFactsSql } from '../../../src/db/queries.ts';
-import { loadedConnector, rows } from '../../helpers/node-connector.ts';
+import { loadedConnector, ownTables, rows } from '../../helpers/node-connector.ts';
 
 let db: Connector;
 
@@ -20,6 +20,7 @@ let db: Connector;
  */
 beforeAll(async () => {
 	db = (await loadedConnector()).db;
+	await ownTables(db);
 	await db.exec(
 		`INSERT INTO sources (id, title, kind) VALUES ('test-term', 'Báo cáo tổng kết nhiệm kỳ', 'reported')`,
 	);
