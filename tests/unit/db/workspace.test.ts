@@ -227,9 +227,15 @@ describe('stopping what does not stop, and noticing a dead engine', () => {
 			1_000,
 			{ spareAfterMs: 5 },
 		);
-		ws.onSpare((ready) => spares.push(ready));
+		// Waits on the spare's own signal, not on a timer: a busy machine may take long to start it.
+		let spareReady: () => void = () => {};
+		const spareStarted = new Promise<void>((resolve) => (spareReady = resolve));
+		ws.onSpare((ready) => {
+			spares.push(ready);
+			if (ready) spareReady();
+		});
 		const running = ws.run('SELECT stuck');
-		await new Promise((resolve) => setTimeout(resolve, 30));
+		await spareStarted;
 		expect(spares).toEqual([true]);
 		ws.cancel();
 		expect((await running).restarted).toBe(true);
@@ -249,7 +255,8 @@ describe('stopping what does not stop, and noticing a dead engine', () => {
 		ws.onSpare((ready) => spares.push(ready));
 		expect((await ws.run('SELECT slow')).status).toBe('done');
 		expect(spares).toEqual([true]);
-		await new Promise((resolve) => setTimeout(resolve, 60));
+		// Dropped on its own timer: wait for the signal rather than guess how long a busy machine takes.
+		while (spares.length < 2) await tick();
 		expect(spares).toEqual([true, false]);
 	});
 
