@@ -34,7 +34,8 @@ import {
 import { METRIC_IDS, type MetricId } from '../../src/model/metrics.ts';
 import { FIRST_YEAR, LAST_YEAR } from '../../src/model/periods.ts';
 import { schemeOfYear, type UnitLevel } from '../../src/model/units.ts';
-import { buildData } from '../build-data.ts';
+import { buildAll } from '../build-data.ts';
+import { writeDatabase } from '../data/database.ts';
 import { arrowTable, toParquet } from '../data/parquet-write.ts';
 import { Random, hashString } from '../data/prng.ts';
 import { simulateUnitYear, type Figures, type SimUnit } from '../data/simulate.ts';
@@ -63,6 +64,8 @@ export interface Dataset {
 	tables: DatasetTable[];
 	factsRows: number;
 	totalBytes: number;
+	/** The prepared database file's size (the file the app loads when it is there). */
+	databaseBytes: number | null;
 }
 
 interface Unit extends SimUnit {
@@ -340,7 +343,9 @@ async function writeFacts(
 
 /** A fingerprint of everything a generated dataset depends on: reuse it while this is unchanged. */
 function inputsStamp(bundledManifest: string): string {
-	const hash = createHash('sha256').update(bundledManifest);
+	// The Parquet entries only: the database file's bytes may differ from one build to the next.
+	const { database: _database, ...parquet } = JSON.parse(bundledManifest);
+	const hash = createHash('sha256').update(JSON.stringify(parquet));
 	for (const file of [
 		join(HERE, 'datasets.ts'),
 		join(HERE, 'columns.ts'),
@@ -348,6 +353,8 @@ function inputsStamp(bundledManifest: string): string {
 		join(ROOT, 'scripts', 'data', 'prng.ts'),
 		join(ROOT, 'scripts', 'data', 'parquet-write.ts'),
 		join(ROOT, 'scripts', 'build-data.ts'),
+		join(ROOT, 'scripts', 'data', 'database.ts'),
+		join(ROOT, 'src', 'db', 'prepare.ts'),
 	]) {
 		hash.update(readFileSync(file));
 	}
@@ -444,12 +451,15 @@ async function generate(
 		bytes: facts.bytes.byteLength,
 		sha256: sha256(facts.bytes),
 	});
+	// Its own prepared database file, built from its own Parquet (never the bundled one's entry).
+	const database = await writeDatabase(outDir, tables);
 	const manifest = {
 		...bundled,
 		dataset: `bench-${name}`,
 		firstYear: FIRST_YEAR,
 		lastYear: LAST_YEAR,
 		tables,
+		database,
 	};
 	writeFileSync(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, '\t') + '\n');
 }
@@ -457,6 +467,7 @@ async function generate(
 function describe(name: DatasetName, dir: string): Dataset {
 	const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
 		tables: DatasetTable[];
+		database?: { bytes: number };
 	};
 	return {
 		name,
@@ -465,12 +476,13 @@ function describe(name: DatasetName, dir: string): Dataset {
 		tables: manifest.tables,
 		factsRows: manifest.tables.find((t) => t.name === 'facts')?.rows ?? 0,
 		totalBytes: manifest.tables.reduce((n, t) => n + t.bytes, 0),
+		databaseBytes: manifest.database?.bytes ?? null,
 	};
 }
 
 /**
  * Build the datasets into bench/out/data-<name>/: the bundled one with the data build itself
- * (`buildData`, the same bytes as public/data), the others generated from it unless already there.
+ * (`buildAll`, the same Parquet as public/data), the others generated from it unless already there.
  * The server mounts each folder at /bench-<name>/ (see run.ts), so the app loads `?data=bench-<name>`.
  */
 export async function prepareDatasets(
@@ -479,7 +491,7 @@ export async function prepareDatasets(
 ): Promise<Dataset[]> {
 	const bundledDir = join(OUT, 'data-yearly');
 	const started = performance.now();
-	buildData(bundledDir);
+	await buildAll(bundledDir);
 	log(`dataset yearly: built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 	const stamp = inputsStamp(readFileSync(join(bundledDir, 'manifest.json'), 'utf8'));
 	const result: Dataset[] = [];

@@ -31,7 +31,8 @@ const TYPES: Record<string, string> = {
 	'.png': 'image/png',
 };
 
-const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg']);
+// The prepared database file too: its blocks compress to less than half (10 MB → 4.4 MB bundled).
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg', '.duckdb']);
 
 /** One response the server sent. */
 export interface Served {
