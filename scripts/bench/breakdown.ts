@@ -1,16 +1,25 @@
 /**
  * Where an interaction's time goes: each instant of its window (input event → last chart painted) is
  * given to one bucket. When the page's main thread is busy, to what its innermost trace event is
- * doing (script, style and layout, paint, or other work such as task overhead and parsing); when only
+ * doing (script, style and layout, paint, the benchmark's own work, or other work such as task
+ * overhead and parsing); when only
  * the DuckDB worker is busy, to the engine; when neither is, to idle/waiting (timers, frames,
  * messages in flight, the GPU process). The buckets of a window add up to its length. The worker's
  * whole busy time in the window, overlap with the main thread included, is kept beside.
  *
  * A trace event that straddles a window's edge counts for the part inside it.
  */
-import type { Segment } from './trace.ts';
+import type { Segment, TraceEvent } from './trace.ts';
 
-export const BUCKETS = ['engine', 'script', 'style-layout', 'paint', 'other', 'idle'] as const;
+export const BUCKETS = [
+	'engine',
+	'script',
+	'style-layout',
+	'paint',
+	'harness',
+	'other',
+	'idle',
+] as const;
 export type Bucket = (typeof BUCKETS)[number];
 export type MainBucket = Exclude<Bucket, 'engine' | 'idle'>;
 
@@ -53,8 +62,26 @@ const SCRIPT = new Set([
 	'CacheScript',
 ]);
 
-/** The bucket of a main-thread trace event, by its name. */
+const HARNESS = '(harness) ';
+
+/**
+ * A trace event's name, marked as the benchmark's own when it is: script without a URL (the
+ * instrumentation's init script and the functions Playwright evaluates, such as the wait for the
+ * charts to redraw) and DevTools protocol messages (Playwright and the profiler talking to the page).
+ */
+export function eventName(event: TraceEvent): string {
+	const data = event.args?.data;
+	if ((event.name === 'FunctionCall' || event.name === 'EvaluateScript') && data && !data.url) {
+		return HARNESS + event.name;
+	}
+	const mojo = event.args?.chrome_mojo_event_info?.mojo_interface_tag;
+	if (mojo?.includes('DevTools')) return HARNESS + event.name;
+	return event.name;
+}
+
+/** The bucket of a main-thread trace event, by its name (as eventName gives it). */
 export function bucketOf(name: string): MainBucket {
+	if (name.startsWith(HARNESS)) return 'harness';
 	if (STYLE_LAYOUT.has(name)) return 'style-layout';
 	if (PAINT.has(name)) return 'paint';
 	if (SCRIPT.has(name) || /^(v8|V8|BlinkGC|CppGC|GC)[.:_ ]/i.test(name)) return 'script';
@@ -124,6 +151,7 @@ export function attribute(
 			script: 0,
 			'style-layout': 0,
 			paint: 0,
+			harness: 0,
 			other: 0,
 			idle: 0,
 		};

@@ -685,6 +685,7 @@ const BUCKET_TITLES: Record<Bucket, string> = {
 	script: 'script',
 	'style-layout': 'style + layout',
 	paint: 'paint',
+	harness: 'bench harness',
 	other: 'other main',
 	idle: 'idle/waiting',
 };
@@ -704,6 +705,8 @@ function whereTable(s: Summaries): Table {
 	for (const [name, kinds] of Object.entries(s.whereTime)) {
 		const latencies = s.interactions[name]?.opt;
 		const rows = Object.entries(kinds).sort((a, b) => a[0].localeCompare(b[0]));
+		// Kinds measured but not among the profiled interactions still get their row.
+		const untraced = Object.keys(latencies?.byKind ?? {}).filter((k) => !(k in kinds));
 		const all: KindBreakdown = {
 			n: 0,
 			windowMs: 0,
@@ -717,8 +720,16 @@ function whereTable(s: Summaries): Table {
 			all.engineBusyMs += k.engineBusyMs;
 			for (const b of BUCKETS) all.ms[b] += k.ms[b];
 		}
-		for (const [kind, k] of [...rows, ['all', all] as const]) {
+		const shown: [string, KindBreakdown | null][] = [
+			...rows,
+			...untraced.map((kind) => [kind, null] as [string, null]),
+		].sort((a, b) => a[0].localeCompare(b[0]));
+		for (const [kind, k] of [...shown, ['all', all] as const]) {
 			const l = kind === 'all' ? latencies?.all : latencies?.byKind[kind];
+			if (!k) {
+				where.add(name, kind, l ? ms(l.p50) : '—', l ? ms(l.p95) : '—', 0, '—');
+				continue;
+			}
 			const each = (x: number) => x / Math.max(1, k.n);
 			const cell = (x: number) =>
 				`${ms(each(x))} (${k.windowMs > 0 ? ((100 * x) / k.windowMs).toFixed(0) : '—'}%)`;
@@ -746,7 +757,7 @@ function machineLine(m: Machine): string {
 const METHOD = [
 	'Cold start: navigation start → first frame painted after `html[data-ready]` (first charts drawn with data), each run in a fresh browser context (empty cache). Floor: `bench-floor.html` of the same build on the same data: DuckDB-WASM start in parallel with fetching and decoding the Parquet files (parquet-wasm), then inserting them into DuckDB; "w/o insert" stops once the engine is up and every file is decoded.',
 	'Interactions: a seeded sequence of changes of last year, first year, measure, province, level, and clicks on ranking rows (follow / let go), with real Playwright input; latency = input event → first frame painted after every chart the change affects has a new `data-render-id`. Unoptimised = the same sequence with `?opt=0` (`yearly` is a view over `facts`, no result cache), time-boxed; the gain compares the same first n interactions.',
-	`Where the time goes: a Chromium trace (devtools.timeline and toplevel categories) of the profiled interactions, main thread and DuckDB worker; each instant of an interaction's window (input event → last chart painted) goes to what the main thread's innermost trace event is doing (script; style + layout: UpdateLayoutTree, Layout, HitTest; paint: PrePaint, Paint, Layerize, Commit; other main: task overhead, parsing), else to the engine when the DuckDB worker is busy, else to idle/waiting; cells are ms per interaction (share of the window). Engine busy (incl. overlap) is all the worker's work in the window. p50/p95 are the measured optimised run's; the traced interactions are the profiled ones (their CPU profiler slows the main thread a little).`,
+	`Where the time goes: a Chromium trace (devtools.timeline and toplevel categories) of the profiled interactions, main thread and DuckDB worker; each instant of an interaction's window (input event → last chart painted) goes to what the main thread's innermost trace event is doing (script; style + layout: UpdateLayoutTree, Layout, HitTest; paint: PrePaint, Paint, Layerize, Commit; bench harness: script without a URL, i.e. the instrumentation and the functions Playwright evaluates, and DevTools protocol messages; other main: task overhead, parsing), else to the engine when the DuckDB worker is busy, else to idle/waiting; cells are ms per interaction (share of the window). Engine busy (incl. overlap) is all the worker's work in the window. p50/p95 are the measured optimised run's; the traced interactions are the profiled ones (their CPU profiler slows the main thread a little).`,
 	`Brushing: on the overview's trend chart, drags with real Playwright mouse input (down, many small moves across the years, up), traced; a frame is a main-thread task that paints (PrePaint/Paint/Layerize), its time the main-thread work since the previous frame (from pointer down for the first), so waiting between input events is not counted; over ${ms(FRAME_BUDGET_MS)} ms means it could not keep 60 Hz. The interval between painted frames is shown for context (it follows the pace the harness sends input at).`,
 	"Engine ratio: the dashboard's SQL (src/db/prepare.ts, src/db/queries.ts) on the same Parquet data, timed on the floor page's DuckDB-WASM (round trip through the worker, Arrow result included) and in native DuckDB (`@duckdb/node-api`, result materialised); median of the timed runs after one warm-up; prepare runs once.",
 	"Bytes: counted by the benchmark's own static server, which gzips HTML, JS, CSS, JSON and wasm at level 9 (as a pre-compressed deployment would) and sends Parquet as is (already zstd). Memory: after load and a forced GC, via DevTools: `performance.memory` of the page, `Runtime.getHeapUsage` of the DuckDB worker, the page's WebAssembly memories (parquet-wasm, recorded at instantiation), DuckDB's wasm heap (read in the worker) and the renderer process's resident memory.",

@@ -15,7 +15,11 @@ export interface TraceEvent {
 	/** Microseconds on the trace clock. */
 	ts: number;
 	dur?: number;
-	args?: { name?: string; data?: Record<string, unknown> };
+	args?: {
+		name?: string;
+		data?: Record<string, unknown>;
+		chrome_mojo_event_info?: { mojo_interface_tag?: string };
+	};
 }
 
 /** A span of time on the trace clock (µs), with the name of the event it belongs to. */
@@ -37,8 +41,14 @@ export interface ThreadWork {
 
 const threadKey = (e: { pid: number; tid: number }) => `${e.pid}:${e.tid}`;
 
-/** Complete events (`X`, and `B`/`E` pairs joined) per thread key `pid:tid`. */
-export function completeEvents(events: readonly TraceEvent[]): Map<string, Segment[]> {
+/**
+ * Complete events (`X`, and `B`/`E` pairs joined) per thread key `pid:tid`, named by `nameOf` (the
+ * event's name unless told otherwise).
+ */
+export function completeEvents(
+	events: readonly TraceEvent[],
+	nameOf: (event: TraceEvent) => string = (e) => e.name,
+): Map<string, Segment[]> {
 	const byThread = new Map<string, Segment[]>();
 	const open = new Map<string, TraceEvent[]>();
 	const push = (key: string, segment: Segment) => {
@@ -49,14 +59,14 @@ export function completeEvents(events: readonly TraceEvent[]): Map<string, Segme
 	for (const e of events) {
 		const key = threadKey(e);
 		if (e.ph === 'X' && e.dur !== undefined) {
-			push(key, { start: e.ts, end: e.ts + e.dur, name: e.name });
+			push(key, { start: e.ts, end: e.ts + e.dur, name: nameOf(e) });
 		} else if (e.ph === 'B') {
 			let stack = open.get(key);
 			if (!stack) open.set(key, (stack = []));
 			stack.push(e);
 		} else if (e.ph === 'E') {
 			const begin = open.get(key)?.pop();
-			if (begin) push(key, { start: begin.ts, end: e.ts, name: begin.name });
+			if (begin) push(key, { start: begin.ts, end: e.ts, name: nameOf(begin) });
 		}
 	}
 	for (const list of byThread.values()) list.sort((a, b) => a.start - b.start || b.end - a.end);

@@ -4,6 +4,7 @@
  * once tracing runs, and its `performance.now()` and the mark's trace timestamp give the offset.
  */
 import type { Browser, Page } from 'playwright-core';
+import { eventName } from './breakdown.ts';
 import {
 	clockOffset,
 	completeEvents,
@@ -46,7 +47,7 @@ export async function startTrace(browser: Browser, page: Page): Promise<() => Pr
 		};
 		const offset = clockOffset(events, SYNC_MARK, markMs);
 		if (offset === null) throw new Error('the trace has no clock mark from the page');
-		const complete = completeEvents(events);
+		const complete = completeEvents(events, eventName);
 		const threads = pageThreads(events, complete);
 		const work = (key: string | null) => (key ? threadWork(complete.get(key) ?? []) : null);
 		return {

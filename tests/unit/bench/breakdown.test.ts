@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attribute, bucketOf, sumBy, union } from '../../../scripts/bench/breakdown.ts';
+import { attribute, bucketOf, eventName, sumBy, union } from '../../../scripts/bench/breakdown.ts';
 
 const seg = (start: number, end: number, name = '') => ({ start, end, name });
 
@@ -45,6 +45,7 @@ describe('attribute', () => {
 			script: 20,
 			'style-layout': 10,
 			paint: 10,
+			harness: 0,
 			other: 0,
 			idle: 30,
 		});
@@ -95,5 +96,28 @@ describe('sumBy', () => {
 		expect(sums.get('measure')!.us.script).toBe(5);
 		expect(sums.get('measure')!.us['style-layout']).toBe(10);
 		expect(sums.get('level')!.us.idle).toBe(20);
+	});
+});
+
+describe('eventName', () => {
+	it("marks the benchmark's own script and DevTools messages as harness work", () => {
+		const base = { ph: 'X', pid: 1, tid: 1, ts: 0, dur: 1 };
+		const polled = eventName({ ...base, name: 'FunctionCall', args: { data: { url: '' } } });
+		expect(polled).toBe('(harness) FunctionCall');
+		expect(bucketOf(polled)).toBe('harness');
+		const app = { ...base, name: 'FunctionCall', args: { data: { url: 'http://x/assets/a.js' } } };
+		expect(eventName(app)).toBe('FunctionCall');
+		const devtools = {
+			...base,
+			name: 'Receive mojo message',
+			args: { chrome_mojo_event_info: { mojo_interface_tag: 'blink.mojom.DevToolsSessionHost' } },
+		};
+		expect(bucketOf(eventName(devtools))).toBe('harness');
+		const frame = {
+			...base,
+			name: 'Receive mojo message',
+			args: { chrome_mojo_event_info: { mojo_interface_tag: 'viz.mojom.CompositorFrameSink' } },
+		};
+		expect(bucketOf(eventName(frame))).toBe('other');
 	});
 });
