@@ -38,6 +38,9 @@ export interface Interaction {
 	missing: string[];
 	/** Charts showing a query error afterwards. */
 	errors: number;
+	/** The window measured, in the page's `performance.now()` (ms): input event, last chart painted. */
+	startAt?: number;
+	endAt?: number;
 }
 
 export interface InteractionRun {
@@ -270,6 +273,8 @@ export async function interact(
 			charts: result.charts,
 			missing: result.missing,
 			errors: result.errors,
+			startAt: result.t0,
+			endAt: result.end,
 		});
 	}
 	return { interactions, cutShort: false };
@@ -280,7 +285,11 @@ export async function runInteractions(
 	browser: Browser,
 	server: StaticServer,
 	query: string,
-	options: InteractOptions & { loadTimeoutMs: number },
+	options: InteractOptions & {
+		loadTimeoutMs: number;
+		/** Further work on the same loaded page once the interactions are done (the brush). */
+		afterwards?: (page: Page) => Promise<void>;
+	},
 ): Promise<InteractionRun> {
 	const context = await freshContext(browser);
 	const page = await context.newPage();
@@ -295,6 +304,7 @@ export async function runInteractions(
 		if (loadError) throw new Error(`the app failed to load (${query}): ${loadError}`);
 		const loadMs = await page.evaluate(() => performance.now());
 		const done = await interact(page, options);
+		await options.afterwards?.(page);
 		return { query, loadMs, ...done, pageErrors };
 	} finally {
 		await context.close();

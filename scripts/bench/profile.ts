@@ -3,14 +3,19 @@
  * the app goes through a further, unmeasured run of interactions. Main-thread self time is attributed
  * to source files and packages through the build's (hidden) source maps; the worker's is split into
  * DuckDB's wasm and its JavaScript (Arrow serialisation, messaging). A DevTools trace of the same run
- * splits the main thread's non-JS time (style, layout, paint) by trace event.
+ * splits the main thread's non-JS time (style, layout, paint) by trace event, and each interaction's
+ * window (input event → last chart painted) between the engine, script, style and layout, paint and
+ * waiting (breakdown.ts), summed by kind of interaction.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { pageSession, workerSession, type Send } from './cdp.ts';
-import { interact, type InteractOptions } from './interactions.ts';
+import { attribute, BUCKETS, sumBy, type Bucket } from './breakdown.ts';
+import { interact, type Interaction, type InteractOptions } from './interactions.ts';
 import { originOf, sourceLookup } from './sizes.ts';
+import type { Segment } from './trace.ts';
+import { startTrace, type PageTrace } from './tracing.ts';
 
 interface ProfileNode {
 	id: number;
@@ -38,46 +43,26 @@ export interface ProfileSummary {
 	 * (script, style, layout, paint…), which splits what the sampling profiler calls "(program)".
 	 */
 	trace: { what: string; ms: number }[] | null;
+	/** By interaction kind, from the same trace: where the time of its windows went (sums, ms). */
+	byKind?: Record<string, KindBreakdown>;
 }
 
-interface TraceEvent {
-	ph: string;
-	name: string;
-	pid: number;
-	tid: number;
-	ts: number;
-	dur?: number;
-	args?: { name?: string };
+/** The time of the windows of one kind of interaction, summed, by bucket (breakdown.ts). */
+export interface KindBreakdown {
+	n: number;
+	windowMs: number;
+	ms: Record<Bucket, number>;
+	/** The DuckDB worker's busy time in the windows, overlap with the main thread included. */
+	engineBusyMs: number;
+	/** False when the worker thread was not found in the trace: its time then counts as idle. */
+	workerTraced: boolean;
 }
 
-/** Self time per event name on the busiest renderer main thread of a Chromium trace. */
-function traceSelfTimes(events: TraceEvent[], top: number): { what: string; ms: number }[] {
-	const mains = new Set(
-		events
-			.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
-			.map((e) => `${e.pid}:${e.tid}`),
-	);
-	const byThread = new Map<string, TraceEvent[]>();
-	for (const e of events) {
-		const key = `${e.pid}:${e.tid}`;
-		if (e.ph !== 'X' || e.dur === undefined || !mains.has(key)) continue;
-		let list = byThread.get(key);
-		if (!list) byThread.set(key, (list = []));
-		list.push(e);
-	}
-	const thread = [...byThread.values()].sort((a, b) => b.length - a.length)[0] ?? [];
-	thread.sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
-	const self = new Map<string, number>();
-	const stack: { end: number; name: string }[] = [];
-	for (const e of thread) {
-		while (stack.length > 0 && stack.at(-1)!.end <= e.ts) stack.pop();
-		// A child's time is its parent's no longer.
-		const parent = stack.at(-1);
-		if (parent) self.set(parent.name, (self.get(parent.name) ?? 0) - e.dur!);
-		self.set(e.name, (self.get(e.name) ?? 0) + e.dur!);
-		stack.push({ end: e.ts + e.dur!, name: e.name });
-	}
-	const all = [...self]
+/** Self time per event name on the page's main thread, the largest `top` and the rest. */
+function traceSelfTimes(self: readonly Segment[], top: number): { what: string; ms: number }[] {
+	const byName = new Map<string, number>();
+	for (const s of self) byName.set(s.name, (byName.get(s.name) ?? 0) + s.end - s.start);
+	const all = [...byName]
 		.map(([what, us]) => ({ what, ms: us / 1000 }))
 		.filter((x) => x.ms > 0)
 		.sort((a, b) => b.ms - a.ms);
@@ -85,6 +70,36 @@ function traceSelfTimes(events: TraceEvent[], top: number): { what: string; ms: 
 	const rest = all.slice(top).reduce((n, x) => n + x.ms, 0);
 	if (rest > 0) shown.push({ what: '(the rest)', ms: rest });
 	return shown;
+}
+
+/**
+ * Where each kind of interaction spends its time (breakdown.ts), summed over the profiled run's
+ * interactions of that kind; times in ms.
+ */
+function byKind(run: Interaction[], trace: PageTrace): Record<string, KindBreakdown> {
+	const measured = run.filter((i) => i.startAt !== undefined && i.endAt !== undefined);
+	if (!trace.main) return {};
+	const windows = measured.map((i) => ({
+		start: trace.toTrace(i.startAt!),
+		end: trace.toTrace(Math.max(i.startAt!, i.endAt!)),
+	}));
+	const breakdowns = attribute(windows, trace.main.self, trace.worker?.tasks ?? null);
+	const sums = sumBy(
+		measured.map((i) => i.kind),
+		breakdowns,
+	);
+	return Object.fromEntries(
+		[...sums].map(([kind, sum]) => [
+			kind,
+			{
+				n: sum.n,
+				windowMs: sum.windowUs / 1000,
+				engineBusyMs: sum.engineBusyUs / 1000,
+				ms: Object.fromEntries(BUCKETS.map((b) => [b, sum.us[b] / 1000])) as Record<Bucket, number>,
+				workerTraced: trace.worker !== null,
+			},
+		]),
+	);
 }
 
 /** Self time per node id (µs): each sample lasts until the next one. */
@@ -175,7 +190,7 @@ export async function profileInteractions(
 	const main = await pageSession(page);
 	const worker = await workerSession(browser, page);
 	try {
-		await browser.startTracing(page, { categories: ['devtools.timeline'] });
+		const stopTrace = await startTrace(browser, page);
 		await start(main.send);
 		if (worker) await start(worker.send);
 		const started = Date.now();
@@ -183,15 +198,14 @@ export async function profileInteractions(
 		const wallMs = Date.now() - started;
 		const mainProfile = await stop(main.send);
 		const workerProfile = worker ? await stop(worker.send) : null;
-		const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as {
-			traceEvents: TraceEvent[];
-		};
+		const trace = await stopTrace();
 		return {
 			interactions: run.interactions.length,
 			wallMs,
 			main: summarize(mainProfile, mainClassifier(buildDir), 14),
 			worker: workerProfile ? summarize(workerProfile, workerClassifier, 6) : null,
-			trace: traceSelfTimes(trace.traceEvents, 12),
+			trace: trace.main ? traceSelfTimes(trace.main.self, 12) : null,
+			byKind: byKind(run.interactions, trace),
 		};
 	} finally {
 		await main.session.detach();

@@ -9,11 +9,14 @@
  *   --unopt-budget=60                   seconds the unoptimised interactions may take per dataset
  *   --query-runs=5                      timed runs per query in each engine
  *   --profiled=30                       further interactions run under the CPU profiler
+ *   --drags=6                           brush drags across the trend's years per dataset and mode
+ *   --drag-steps=40                     pointer moves per drag
  *   --skip-build                        reuse bench/out/dist
  *   --quick                             2 runs, 20 interactions: to try the harness, not to measure
  */
 import { availableParallelism, loadavg } from 'node:os';
 import { buildApp, BUILD_DIR } from './build.ts';
+import { brushDrags, type BrushOptions, type BrushRun } from './brush.ts';
 import { launch } from './browser.ts';
 import { appColdStart, floorColdStart, type AppColdRun, type FloorRun } from './cold-start.ts';
 import { DATASETS, datasetDir, prepareDatasets, type DatasetName } from './datasets.ts';
@@ -38,6 +41,8 @@ interface Options {
 	unoptBudgetS: number;
 	queryRuns: number;
 	profiled: number;
+	drags: number;
+	dragSteps: number;
 	skipBuild: boolean;
 	quick: boolean;
 }
@@ -55,6 +60,8 @@ function parseOptions(argv: string[]): Options {
 		unoptBudgetS: Number(value('unopt-budget') ?? (quick ? 20 : 60)),
 		queryRuns: Number(value('query-runs') ?? (quick ? 2 : 5)),
 		profiled: Number(value('profiled') ?? (quick ? 10 : 30)),
+		drags: Number(value('drags') ?? (quick ? 2 : 6)),
+		dragSteps: Number(value('drag-steps') ?? 40),
 		skipBuild: argv.includes('--skip-build'),
 		quick,
 	};
@@ -93,8 +100,17 @@ async function main(): Promise<void> {
 	const interactions: Record<string, { opt: InteractionRun; unopt: InteractionRun }> = {};
 	const wasm: Record<string, WasmEngineResult> = {};
 	const profiles: Record<string, ProfileSummary> = {};
+	const brush: Record<string, { opt: BrushRun | null; unopt: BrushRun | null }> = {};
 	const native: Record<string, { single: NativeResult; multi: NativeResult }> = {};
 	const threads = availableParallelism();
+	const brushOptions: BrushOptions = {
+		drags: options.drags,
+		steps: options.dragSteps,
+		quietMs: QUIET_MS,
+		timeoutMs: 30_000,
+	};
+	const brushLine = (run: BrushRun) =>
+		run.note ?? `${run.drags} drags, ${run.frameMs.length} frames`;
 
 	try {
 		for (const dataset of datasets) {
@@ -133,6 +149,9 @@ async function main(): Promise<void> {
 							timeoutMs: 30_000,
 						});
 						log(`${dataset.name} profiled ${options.profiled} interactions`);
+						const drags = await brushDrags(browser, cold.page, brushOptions);
+						(brush[dataset.name] ??= { opt: null, unopt: null }).opt = drags;
+						log(`${dataset.name} brush (optimised): ${brushLine(drags)}`);
 					} finally {
 						await cold.context.close();
 					}
@@ -181,6 +200,11 @@ async function main(): Promise<void> {
 				timeoutMs: 60_000,
 				loadTimeoutMs: LOAD_TIMEOUT_MS,
 				pairedWith: opt?.interactions,
+				afterwards: async (page) => {
+					const drags = await brushDrags(browser, page, brushOptions);
+					(brush[dataset.name] ??= { opt: null, unopt: null }).unopt = drags;
+					log(`${dataset.name} brush (unoptimised): ${brushLine(drags)}`);
+				},
 			});
 			log(
 				`${dataset.name} interactions (unoptimised): ${unopt.interactions.length}${unopt.cutShort ? ' (time budget reached)' : ''}`,
@@ -212,6 +236,9 @@ async function main(): Promise<void> {
 				queryRuns: options.queryRuns,
 				quick: options.quick,
 				seed: SEED,
+				profiled: options.profiled,
+				drags: options.drags,
+				dragSteps: options.dragSteps,
 			},
 			datasets,
 			cold,
@@ -219,6 +246,7 @@ async function main(): Promise<void> {
 			wasm,
 			native,
 			profiles,
+			brush,
 			scripts: await ownScriptBreakdown(BUILD_DIR),
 		};
 		results.durationS = Math.round((Date.now() - started) / 1000);
