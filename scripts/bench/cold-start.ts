@@ -128,12 +128,12 @@ export async function floorColdStart(
 	browser: Browser,
 	server: StaticServer,
 	query: string,
-	options: { memory: boolean; timeoutMs: number; keep?: boolean },
+	options: { memory: boolean; timeoutMs: number; keep?: boolean; attach?: boolean },
 ): Promise<{ run: FloorRun; page?: Page; context?: BrowserContext }> {
 	server.reset();
 	const { context, page, errors } = await open(
 		browser,
-		`${server.baseURL}bench-floor.html?${query}`,
+		`${server.baseURL}bench-floor.html?${query}${options.attach ? '&floor=attach' : ''}`,
 		'html[data-floor-done="true"], html[data-floor-error]',
 		options.timeoutMs,
 	);
@@ -144,7 +144,7 @@ export async function floorColdStart(
 		const bytes = server.log();
 		const memory = options.memory ? await measureMemory(browser, page) : null;
 		const run: FloorRun = {
-			ms: timings.floorInserted,
+			ms: timings.floorAttached ?? timings.floorInserted,
 			decodedMs: timings.floorDecoded,
 			timings,
 			bytes,

@@ -35,7 +35,8 @@ export interface BenchResults {
 	load: { samples: number; mean: number; max: number };
 	options: Record<string, unknown>;
 	datasets: Dataset[];
-	cold: Record<string, { app: AppColdRun[]; floor: FloorRun[] }>;
+	/** `attachFloor`: the floor page attaching the prepared database file (absent in older results). */
+	cold: Record<string, { app: AppColdRun[]; floor: FloorRun[]; attachFloor?: FloorRun[] }>;
 	interactions: Record<string, { opt: InteractionRun; unopt: InteractionRun }>;
 	wasm: Record<string, WasmEngineResult>;
 	native: Record<string, { single: NativeResult; multi: NativeResult }>;
@@ -121,6 +122,9 @@ export interface Summaries {
 			floorDecoded: Summary;
 			ratio: number;
 			ratioToDecoded: number;
+			/** The prepared-file floor (engine, fetch, attach) and app ÷ it; null without the file. */
+			attachFloor: Summary | null;
+			ratioToAttach: number | null;
 			timeline: Record<string, number>;
 			floorTimeline: Record<string, number>;
 		}
@@ -171,6 +175,9 @@ function summarizeAll(r: BenchResults): Summaries {
 		const app = summarize(runs.app.map((x) => x.ms));
 		const floor = summarize(runs.floor.map((x) => x.ms));
 		const floorDecoded = summarize(runs.floor.map((x) => x.decodedMs));
+		const attachFloor = runs.attachFloor?.length
+			? summarize(runs.attachFloor.map((x) => x.ms))
+			: null;
 		// The loading stages the app went through (`data-loading-stage`), in the order they began.
 		const stageNames = [...new Set(runs.app.flatMap((x) => Object.keys(x.stages)))];
 		const stages = Object.fromEntries(
@@ -182,6 +189,8 @@ function summarizeAll(r: BenchResults): Summaries {
 			floorDecoded,
 			ratio: app.median / floor.median,
 			ratioToDecoded: app.median / floorDecoded.median,
+			attachFloor,
+			ratioToAttach: attachFloor ? app.median / attachFloor.median : null,
 			timeline: {
 				HTML: median(runs.app.map((x) => x.responseEnd)),
 				domContentLoaded: median(runs.app.map((x) => x.domContentLoaded)),
@@ -352,13 +361,18 @@ function issueTargets(
 		});
 	}
 	for (const [name, c] of Object.entries(s.cold)) {
+		// Against the floor of the path the app takes: with a prepared database file, engine + fetch +
+		// attach (the Parquet floor, decode + insert, is higher and shown beside it).
+		const floor = c.attachFloor ?? c.floor;
+		const r = c.ratioToAttach ?? c.ratio;
 		targets.push({
 			name: `cold start ÷ floor, ${name}`,
 			target: '≤ 1.25×',
-			measured: ratio(c.ratio),
-			met: c.ratio <= 1.25,
-			by:
-				c.ratio <= 1.25 ? '' : `+${ms(c.app.median - 1.25 * c.floor.median)} ms over 1.25 × floor`,
+			measured: c.attachFloor
+				? `${ratio(r)} of the attach floor (${ratio(c.ratio)} of the Parquet floor)`
+				: ratio(r),
+			met: r <= 1.25,
+			by: r <= 1.25 ? '' : `+${ms(c.app.median - 1.25 * floor.median)} ms over 1.25 × floor`,
 		});
 	}
 	for (const d of r.datasets) {
@@ -423,6 +437,8 @@ function tables(r: BenchResults, s: Summaries) {
 		'app ÷ floor',
 		'floor w/o insert ms',
 		'app ÷ that',
+		'attach floor ms (p25–p75)',
+		'app ÷ attach floor',
 	]);
 	for (const [name, c] of Object.entries(s.cold)) {
 		cold.add(
@@ -433,6 +449,8 @@ function tables(r: BenchResults, s: Summaries) {
 			ratio(c.ratio),
 			ms(c.floorDecoded.median),
 			ratio(c.ratioToDecoded),
+			c.attachFloor ? `${ms(c.attachFloor.median)} (${range(c.attachFloor)})` : '—',
+			c.ratioToAttach === null ? '—' : ratio(c.ratioToAttach),
 		);
 	}
 
@@ -755,7 +773,7 @@ function machineLine(m: Machine): string {
 }
 
 const METHOD = [
-	'Cold start: navigation start → first frame painted after `html[data-ready]` (first charts drawn with data), each run in a fresh browser context (empty cache). Floor: `bench-floor.html` of the same build on the same data: DuckDB-WASM start in parallel with fetching and decoding the Parquet files (parquet-wasm), then inserting them into DuckDB; "w/o insert" stops once the engine is up and every file is decoded.',
+	'Cold start: navigation start → first frame painted after `html[data-ready]` (first charts drawn with data), each run in a fresh browser context (empty cache). Floor: `bench-floor.html` of the same build on the same data: DuckDB-WASM start in parallel with fetching and decoding the Parquet files (parquet-wasm), then inserting them into DuckDB; "w/o insert" stops once the engine is up and every file is decoded. Attach floor: the same page with `floor=attach` on a dataset with a prepared database file: DuckDB-WASM start in parallel with fetching the file, then registering and attaching it read-only, the path the app takes when the file is there; the cold-start target is measured against it.',
 	'Interactions: a seeded sequence of changes of last year, first year, measure, province, level, and clicks on ranking rows (follow / let go), with real Playwright input; latency = input event → first frame painted after every chart the change affects has a new `data-render-id`. Unoptimised = the same sequence with `?opt=0` (`yearly` is a view over `facts`, no result cache), time-boxed; the gain compares the same first n interactions.',
 	`Where the time goes: a Chromium trace (devtools.timeline and toplevel categories) of the profiled interactions, main thread and DuckDB worker; each instant of an interaction's window (input event → last chart painted) goes to what the main thread's innermost trace event is doing (script; style + layout: UpdateLayoutTree, Layout, HitTest; paint: PrePaint, Paint, Layerize, Commit; bench harness: script without a URL, i.e. the instrumentation and the functions Playwright evaluates, and DevTools protocol messages; other main: task overhead, parsing), else to the engine when the DuckDB worker is busy, else to idle/waiting; cells are ms per interaction (share of the window). Engine busy (incl. overlap) is all the worker's work in the window. p50/p95 are the measured optimised run's; the traced interactions are the profiled ones (their CPU profiler slows the main thread a little).`,
 	`Brushing: on the overview's trend chart, drags with real Playwright mouse input (down, many small moves across the years, up), traced; a frame is a main-thread task that paints (PrePaint/Paint/Layerize), its time the main-thread work since the previous frame (from pointer down for the first), so waiting between input events is not counted; over ${ms(FRAME_BUDGET_MS)} ms means it could not keep 60 Hz. The interval between painted frames is shown for context (it follows the pace the harness sends input at).`,
