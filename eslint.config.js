@@ -33,7 +33,10 @@ export default ts.config(
 	},
 	{
 		rules: {
-			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{ argsIgnorePattern: '^_', ignoreRestSiblings: true },
+			],
 			// Maps and URLs built and thrown away inside one function are not state; the rule cannot tell.
 			'svelte/prefer-svelte-reactivity': 'off',
 		},
