@@ -13,6 +13,7 @@ import { applyDataChange, type ImportBatch } from '../../../src/db/imports.ts';
 import { loadDataset } from '../../../src/db/load.ts';
 import { BUNDLED, ownTablesSql } from '../../../src/db/bundled.ts';
 import { applyAll, changeSql } from '../../../src/db/workspace-data.ts';
+import { flipIn, withoutDatabase } from '../../helpers/tamper.ts';
 import { DATA_DIR, decodeParquetNode, nodeConnector, rows } from '../../helpers/node-connector.ts';
 
 const json = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
@@ -23,13 +24,6 @@ const reader =
 	(change: (name: string, bytes: Uint8Array) => Uint8Array = (_, b) => b) =>
 	async (name: string) =>
 		change(name, file(name));
-
-/** manifest.json without its database entry: the Parquet path. */
-const withoutDatabase = (name: string, bytes: Uint8Array) => {
-	if (name !== 'manifest.json') return bytes;
-	const { database: _database, ...manifest } = JSON.parse(new TextDecoder().decode(bytes));
-	return json(manifest);
-};
 
 const TABLES = ['units', 'crosswalk', 'sources', 'facts', 'unit_counts', 'yearly', 'yearly_2025'];
 
@@ -114,12 +108,7 @@ describe('the prepared database file', () => {
 		const db = await nodeConnector();
 		const load = loadDataset({
 			connector: db,
-			readFile: reader((name, bytes) => {
-				if (name !== 'dataset.duckdb') return bytes;
-				const copy = bytes.slice();
-				copy[copy.length >> 1] = copy[copy.length >> 1]! ^ 0xff;
-				return copy;
-			}),
+			readFile: reader(flipIn('dataset.duckdb')),
 			decodeParquet: decodeParquetNode,
 		});
 		await expect(load).rejects.toMatchObject({

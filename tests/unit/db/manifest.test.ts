@@ -10,6 +10,7 @@ import { describe, expect, test } from 'vitest';
 import { loadDataset } from '../../../src/db/load.ts';
 import { DataLoadError, loadErrorMessage } from '../../../src/db/load-error.ts';
 import { parseManifest, sha256Hex, verifyFile } from '../../../src/db/manifest.ts';
+import { flipIn, withoutDatabase } from '../../helpers/tamper.ts';
 import { DATA_DIR, decodeParquetNode, nodeConnector, rows } from '../../helpers/node-connector.ts';
 
 const SHA_A = 'a'.repeat(64);
@@ -22,12 +23,6 @@ const good = {
 };
 const json = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
 
-/** The file as read, with manifest.json's prepared database file left out (the Parquet path). */
-function parquetOnly(name: string, bytes: Uint8Array): Uint8Array {
-	if (name !== 'manifest.json') return bytes;
-	const { database: _database, ...manifest } = JSON.parse(new TextDecoder().decode(bytes));
-	return json(manifest);
-}
 const withTable = (change: Record<string, unknown>) => ({
 	...good,
 	tables: [{ ...good.tables[0], ...change }],
@@ -133,18 +128,13 @@ describe('a served file against its manifest entry', () => {
 describe('loading a tampered dataset', () => {
 	// The Parquet path: the manifest read without its prepared database file (see database.test.ts).
 	const read = (tamper: (name: string, bytes: Uint8Array) => Uint8Array) => async (name: string) =>
-		tamper(name, parquetOnly(name, new Uint8Array(readFileSync(join(DATA_DIR, name)))));
+		tamper(name, withoutDatabase(name, new Uint8Array(readFileSync(join(DATA_DIR, name)))));
 
 	test('a replaced facts.parquet of the same size is refused, and nothing is loaded', async () => {
 		const db = await nodeConnector();
 		const load = loadDataset({
 			connector: db,
-			readFile: read((name, bytes) => {
-				if (name !== 'facts.parquet') return bytes;
-				const copy = bytes.slice();
-				copy[copy.length >> 1] = copy[copy.length >> 1]! ^ 0xff;
-				return copy;
-			}),
+			readFile: read(flipIn('facts.parquet')),
 			decodeParquet: decodeParquetNode,
 		});
 		await expect(load).rejects.toMatchObject({
@@ -181,7 +171,7 @@ describe('loading a tampered dataset', () => {
 			connector: nodeConnector(),
 			readFile: async (name) => {
 				if (name === 'sources.parquet') throw new Error('sources.parquet: not found (HTTP 404)');
-				return parquetOnly(name, new Uint8Array(readFileSync(join(DATA_DIR, name))));
+				return withoutDatabase(name, new Uint8Array(readFileSync(join(DATA_DIR, name))));
 			},
 			decodeParquet: decodeParquetNode,
 		});
