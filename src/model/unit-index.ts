@@ -29,6 +29,8 @@ export interface UnitRowInput {
 	province_2025: string;
 	/** Place of the name in Vietnamese order (built with the data); absent in older or hand-made data. */
 	label_order?: number | null;
+	/** Place of the bare name in Vietnamese order (built with the data); absent in older data. */
+	name_order?: number | null;
 }
 
 export class UnitIndex {
@@ -40,10 +42,14 @@ export class UnitIndex {
 
 	constructor(rows: Iterable<UnitRowInput>) {
 		const places = new Map<string, number>();
+		const namePlaces = new Map<string, number>();
 		let complete = true;
+		let namesComplete = true;
 		for (const row of rows) {
 			if (row.label_order === undefined || row.label_order === null) complete = false;
 			else places.set(row.name_with_type, row.label_order);
+			if (row.name_order === undefined || row.name_order === null) namesComplete = false;
+			else namePlaces.set(row.name_with_type, row.name_order);
 			const scheme = row.scheme as Scheme;
 			const key = unitKey(scheme, row.code);
 			this.#byKey.set(key, {
@@ -60,6 +66,7 @@ export class UnitIndex {
 			});
 		}
 		if (complete) this.#labelPlace = places;
+		if (namesComplete) this.#namePlace = namePlaces;
 	}
 
 	get size(): number {

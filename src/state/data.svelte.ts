@@ -94,7 +94,9 @@ export class DataStore {
 			if (!attached) coordinator.defer('yearly_2025', reaggregationSql(optimised));
 			await this.imports.restore(coordinator, { optimised, showSimulated });
 			const units = await coordinator.query(
-				'SELECT code, scheme, name, name_with_type, type, level, parent_code, province_code, province_2025, label_order FROM units',
+				// Every column: a folder built before `name_order` (or `label_order`) existed has fewer, and the
+				// index sorts what it is not given.
+				'SELECT * FROM units',
 			);
 			const sources = await coordinator.query('SELECT * FROM sources ORDER BY id');
 			const links = await coordinator.query('SELECT old_code, new_code FROM crosswalk');

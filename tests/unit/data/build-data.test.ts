@@ -85,6 +85,18 @@ describe('npm run data', () => {
 		expect(place.get('Quận Đống Đa')).toBeLessThan(place.get('Quận Hai Bà Trưng')!);
 	});
 
+	test("name_order is the place of the unit's bare name in the same order", async () => {
+		const units = await db.rows('SELECT name, name_order FROM units');
+		const sorted = [...units].sort((a, b) => Number(a.name_order) - Number(b.name_order));
+		for (let i = 1; i < sorted.length; i++) {
+			const [before, after] = [sorted[i - 1]!, sorted[i]!];
+			if (before.name === after.name) expect(after.name_order).toBe(before.name_order);
+			// Two spellings the collator holds equal may come in either order.
+			else
+				expect(compareVietnamese(String(before.name), String(after.name))).toBeLessThanOrEqual(0);
+		}
+	});
+
 	test('every fact names a unit of its own list and a known source', async () => {
 		const orphans = await db.rows(`SELECT COUNT(*) AS n FROM facts f
 			LEFT JOIN units u ON u.code = f.unit_code AND u.scheme = f.scheme WHERE u.code IS NULL`);

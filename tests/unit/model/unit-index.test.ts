@@ -104,6 +104,22 @@ describe('compareLabels', () => {
 		expect([...labels].sort(units.compareLabels)).toEqual([...labels].reverse());
 	});
 
+	test('breaks ties by the places of the bare names it was given, or by sorting them', () => {
+		const names = (withOrder: boolean) =>
+			rows(withOrder).map((r, i) => ({
+				...r,
+				// Contradicting the alphabet, to prove the given places are read.
+				...(withOrder ? { name_order: labels.length - i } : {}),
+			}));
+		const sortedByName = [...labels].sort((a, b) =>
+			compareVietnamese(a.split(' ').slice(1).join(' '), b.split(' ').slice(1).join(' ')),
+		);
+		expect([...labels].sort(new UnitIndex(names(false)).compareNames)).toEqual(sortedByName);
+		expect([...labels].sort(new UnitIndex(names(true)).compareNames)).toEqual(
+			[...labels].reverse(),
+		);
+	});
+
 	test('falls back to the collator for a label of no known unit', () => {
 		const units = new UnitIndex(rows(true));
 		expect(units.compareLabels('Xã A Lưới', 'Xã Tân Lập')).toBeLessThan(0);
