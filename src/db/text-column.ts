@@ -40,8 +40,12 @@ function decodeBatch(data: Data): (string | null)[] | null {
 	// length: then Arrow decodes value by value instead.
 	if (positions[length] !== text.length) return null;
 	const values = new Array<string | null>(length);
+	// The validity bits read directly: Data.getValid checks the type on every call.
+	const bitmap = data.nullCount > 0 ? data.nullBitmap : null;
 	for (let i = 0; i < length; i++) {
-		values[i] = data.getValid(i) ? text.slice(positions[i], positions[i + 1]) : null;
+		const bit = offset + i;
+		const valid = !bitmap || (bitmap[bit >> 3]! & (1 << (bit & 7))) !== 0;
+		values[i] = valid ? text.slice(positions[i], positions[i + 1]) : null;
 	}
 	return values;
 }
