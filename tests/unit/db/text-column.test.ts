@@ -1,9 +1,9 @@
-import { makeData, makeVector, Utf8, vectorFromArray, type Data } from 'apache-arrow';
+import { makeData, makeVector, Utf8, vectorFromArray, type Data, type Vector } from 'apache-arrow';
 import { describe, expect, test } from 'vitest';
 import { columnValues } from '../../../src/db/text-column.ts';
 
 /** What Arrow gives value by value: the reference. */
-const arrowValues = (vector: ReturnType<typeof vectorFromArray>) => [...vector];
+const arrowValues = (vector: Vector) => [...vector];
 
 describe('columnValues on text', () => {
 	test('gives what Arrow gives: Vietnamese, emoji, empty strings and nulls, over several batches', () => {
