@@ -2,6 +2,10 @@
  * The coordinator owns the connector: views ask it for queries by client name and get Arrow tables back.
  * Queries run one after another; results are cached by SQL text; a request that a newer request of the
  * same client has superseded is dropped before it runs, and its result is never delivered.
+ *
+ * Requests made in the same tick (the charts' queries of one interaction) are delivered together, once the
+ * last of them is answered: the charts then redraw in one frame, with one style, layout and paint, instead
+ * of one frame per chart.
  */
 import type { Table } from 'apache-arrow';
 import type { Connector } from './connector.ts';
@@ -20,6 +24,16 @@ export class Superseded extends Error {
 	}
 }
 
+/** Client requests made in one tick, delivered together. */
+interface Batch {
+	/** Still taking requests (until the end of the tick that opened it). */
+	open: boolean;
+	/** Members not yet answered (or failed, or dropped). */
+	waiting: number;
+	/** Members answered, waiting for the others. */
+	readonly answered: (() => void)[];
+}
+
 export class Coordinator {
 	readonly #connector: Connector;
 	readonly #cache = new Map<string, Table>();
@@ -27,6 +41,7 @@ export class Coordinator {
 	readonly #cacheSize: number;
 	readonly #latest = new Map<string, number>();
 	#sequence = 0;
+	#batch: Batch | null = null;
 	#queue: Promise<unknown> = Promise.resolve();
 	/** Tables built on first use: name → the statements that build them. */
 	readonly #deferred = new Map<string, readonly string[]>();
@@ -45,9 +60,48 @@ export class Coordinator {
 		const ticket = ++this.#sequence;
 		this.#latest.set(client, ticket);
 		const current = () => this.#latest.get(client) === ticket;
-		const result = await this.#run(sql, current);
+		const batch = this.#join();
+		let outcome: { table: Table } | { error: unknown };
+		try {
+			outcome = { table: await this.#run(sql, current) };
+		} catch (error) {
+			outcome = { error };
+		}
+		await this.#land(batch);
+		if ('error' in outcome) throw outcome.error;
 		if (!current()) throw new Superseded();
-		return result;
+		return outcome.table;
+	}
+
+	/** The batch of this tick, opened by its first request and closed at the end of the tick. */
+	#join(): Batch {
+		const open = this.#batch;
+		if (open?.open) {
+			open.waiting++;
+			return open;
+		}
+		const batch: Batch = { open: true, waiting: 1, answered: [] };
+		this.#batch = batch;
+		// Svelte runs the effects of one change in one microtask: their requests all join before this runs.
+		queueMicrotask(() => {
+			batch.open = false;
+			this.#release(batch);
+		});
+		return batch;
+	}
+
+	/** Resolves when every member of the batch is answered: all of them in the same microtask. */
+	#land(batch: Batch): Promise<void> {
+		batch.waiting--;
+		return new Promise((resolve) => {
+			batch.answered.push(resolve);
+			this.#release(batch);
+		});
+	}
+
+	#release(batch: Batch): void {
+		if (batch.open || batch.waiting > 0) return;
+		for (const resolve of batch.answered.splice(0)) resolve();
 	}
 
 	/** Run a query outside any client (always delivered, still queued and cached). */

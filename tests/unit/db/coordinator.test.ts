@@ -64,6 +64,33 @@ describe('Coordinator', () => {
 		expect([value(await a), value(await b)]).toEqual([1, 2]);
 	});
 
+	test('requests of one tick are delivered together, once the last is answered', async () => {
+		const { connector, finish } = controlledConnector();
+		const coordinator = new Coordinator(connector);
+		const delivered: string[] = [];
+		const a = coordinator.request('ranking', 'SELECT 1').then(() => delivered.push('ranking'));
+		const b = coordinator.request('series', 'SELECT 2').then(() => delivered.push('series'));
+		await finish(1);
+		expect(delivered).toEqual([]); // the ranking waits for the series
+		await finish(2);
+		await Promise.all([a, b]);
+		expect(delivered).toEqual(['ranking', 'series']);
+		// A later tick is a batch of its own: a cached answer is not held back by it.
+		const later = coordinator.request('ranking', 'SELECT 1');
+		expect(value(await later)).toBe(1);
+	});
+
+	test('a failure in a batch is delivered with the others, and does not hold them back', async () => {
+		const { connector, fail, finish } = controlledConnector();
+		const coordinator = new Coordinator(connector);
+		const bad = coordinator.request('a', 'SELECT nope').catch((e: Error) => e.message);
+		const good = coordinator.request('b', 'SELECT 1');
+		await fail('Binder Error');
+		await finish(1);
+		expect(await bad).toBe('Binder Error');
+		expect(value(await good)).toBe(1);
+	});
+
 	test('the same SQL is answered from the cache, and not when caching is off', async () => {
 		const cached = controlledConnector();
 		const coordinator = new Coordinator(cached.connector);
