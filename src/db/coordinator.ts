@@ -42,6 +42,13 @@ export class Coordinator {
 	readonly #latest = new Map<string, number>();
 	#sequence = 0;
 	#batch: Batch | null = null;
+	/** Tasks in the queue, running or waiting. */
+	#busy = 0;
+	/** Queries to compute into the cache in idle time, most wanted first. */
+	#prefetching: string[] = [];
+	#idleScheduled = false;
+	/** The prefetched query running now, if any: a request for the same SQL waits for it instead. */
+	#prefetched: { sql: string; result: Promise<Table> } | null = null;
 	#queue: Promise<unknown> = Promise.resolve();
 	/** Tables built on first use: name → the statements that build them. */
 	readonly #deferred = new Map<string, readonly string[]>();
@@ -57,6 +64,8 @@ export class Coordinator {
 	 * newer before this result was delivered.
 	 */
 	async request(client: string, sql: string): Promise<Table> {
+		// A real request: what was guessed for the next click is no longer wanted.
+		this.#prefetching = [];
 		const ticket = ++this.#sequence;
 		this.#latest.set(client, ticket);
 		const current = () => this.#latest.get(client) === ticket;
@@ -115,6 +124,49 @@ export class Coordinator {
 		this.#cache.clear();
 	}
 
+	/**
+	 * Compute these queries into the cache while nothing else runs, one at a time, so that a real request
+	 * waits behind one prefetched query at most. Replaces the list given before; dropped by any request.
+	 */
+	prefetch(sqls: readonly string[]): void {
+		if (!this.#cacheEnabled) return;
+		this.#prefetching = sqls.filter((sql) => !this.#cache.has(sql));
+		this.#whenIdle();
+	}
+
+	#whenIdle(): void {
+		if (this.#idleScheduled || this.#prefetching.length === 0) return;
+		this.#idleScheduled = true;
+		const next = () => {
+			this.#idleScheduled = false;
+			this.#prefetchOne();
+		};
+		if (typeof requestIdleCallback === 'function') requestIdleCallback(next, { timeout: 500 });
+		else setTimeout(next, 1);
+	}
+
+	#prefetchOne(): void {
+		// The engine is busy with real work: try again at the next idle time.
+		if (this.#busy > 0) return this.#whenIdle();
+		const sql = this.#prefetching.shift();
+		if (sql === undefined) return;
+		// A table built on first use could take long: leave it to a real request.
+		if (this.#cache.has(sql) || this.#namesDeferred(sql)) return this.#whenIdle();
+		const result = this.#run(sql, () => true);
+		this.#prefetched = { sql, result };
+		const done = () => {
+			this.#prefetched = null;
+			this.#whenIdle();
+		};
+		result.then(done, done);
+	}
+
+	#namesDeferred(sql: string): boolean {
+		for (const table of this.#deferred.keys())
+			if (new RegExp(`\\b${table}\\b`).test(sql)) return true;
+		return false;
+	}
+
 	clearCache(): void {
 		this.#cache.clear();
 	}
@@ -169,6 +221,7 @@ export class Coordinator {
 			this.#cache.set(sql, cached);
 			return Promise.resolve(cached);
 		}
+		if (this.#prefetched?.sql === sql) return this.#prefetched.result;
 		return this.#enqueue(async () => {
 			if (!stillWanted()) throw new Superseded();
 			if (this.#deferred.size > 0) await this.#buildDeferredFor(sql);
@@ -184,9 +237,11 @@ export class Coordinator {
 	}
 
 	#enqueue<T>(task: () => Promise<T>): Promise<T> {
+		this.#busy++;
 		const next = this.#queue.then(task);
+		const settled = () => void this.#busy--;
 		// Keep the chain alive whatever this task does.
-		this.#queue = next.catch(() => undefined);
+		this.#queue = next.then(settled, settled);
 		return next;
 	}
 }

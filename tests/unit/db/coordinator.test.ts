@@ -91,6 +91,42 @@ describe('Coordinator', () => {
 		expect(value(await good)).toBe(1);
 	});
 
+	test('prefetching runs one query at a time in idle time, and a request drops the rest', async () => {
+		const { connector, ran, finish } = controlledConnector();
+		const coordinator = new Coordinator(connector);
+		coordinator.prefetch(['SELECT 1', 'SELECT 2', 'SELECT 3']);
+		await new Promise((r) => setTimeout(r, 5));
+		expect(ran).toEqual(['SELECT 1']);
+		// A real request comes: it waits for the one prefetched query running, and no other.
+		const wanted = coordinator.request('chart', 'SELECT 9');
+		await finish(1);
+		await finish(9);
+		expect(value(await wanted)).toBe(9);
+		await new Promise((r) => setTimeout(r, 5));
+		expect(ran).toEqual(['SELECT 1', 'SELECT 9']);
+		// What was prefetched is answered from the cache.
+		expect(value(await coordinator.request('chart', 'SELECT 1'))).toBe(1);
+		expect(ran).toEqual(['SELECT 1', 'SELECT 9']);
+	});
+
+	test('a request for the query being prefetched waits for it instead of running it again', async () => {
+		const { connector, ran, finish } = controlledConnector();
+		const coordinator = new Coordinator(connector);
+		coordinator.prefetch(['SELECT 4']);
+		await new Promise((r) => setTimeout(r, 5));
+		const wanted = coordinator.request('chart', 'SELECT 4');
+		await finish(4);
+		expect(value(await wanted)).toBe(4);
+		expect(ran).toEqual(['SELECT 4']);
+	});
+
+	test('nothing is prefetched when caching is off', async () => {
+		const { connector, ran } = controlledConnector();
+		new Coordinator(connector, { cache: false }).prefetch(['SELECT 1']);
+		await new Promise((r) => setTimeout(r, 5));
+		expect(ran).toEqual([]);
+	});
+
 	test('the same SQL is answered from the cache, and not when caching is off', async () => {
 		const cached = controlledConnector();
 		const coordinator = new Coordinator(cached.connector);
