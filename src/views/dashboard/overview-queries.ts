@@ -3,7 +3,13 @@
  * wants (the neighbouring last years, then the other measures), for the coordinator to compute in idle
  * time: a click that lands on a prefetched state is answered from the cache.
  */
-import { areaYearsSql, rankedSeriesSql, rankingSql, type ViewFilters } from '../../db/queries.ts';
+import {
+	areaYearsSql,
+	rankedSeriesSql,
+	rankingSql,
+	seriesSql,
+	type ViewFilters,
+} from '../../db/queries.ts';
 import { FIRST_YEAR, LAST_YEAR } from '../../model/periods.ts';
 import { MEASURES } from '../../model/measures.ts';
 import { View } from '../../state/view.svelte.ts';
@@ -13,16 +19,20 @@ import { currentFilters, levelAvailable } from './filters.ts';
 /** How many of the ranking's first units the heatmap shows (the series query fetches them). */
 export const HEATMAP_ROWS = 20;
 
-/** The overview's three chart queries for these filters, with `chosen` the chosen units, sorted. */
+/** The overview's chart queries for these filters, with `chosen` the chosen units, sorted. */
 export function overviewSql(
 	filters: ViewFilters,
 	chosen: readonly string[],
-): { ranking: string; series: string; area: string } {
+): { ranking: string; series: string; chosen: string | null; area: string } {
+	// The series and the tiles and the totals do not depend on the brush (the ranking's top rows do).
+	const unbrushed = { ...filters, brush: null };
 	return {
 		ranking: rankingSql(filters),
-		series: rankedSeriesSql(filters, HEATMAP_ROWS, chosen),
-		// The tiles and the totals do not depend on the brush.
-		area: areaYearsSql({ ...filters, brush: null }),
+		// The ranking's top units, and apart from them the chosen units: choosing a unit runs only the small
+		// query of the chosen, and the top's stays cached.
+		series: rankedSeriesSql(filters, HEATMAP_ROWS, []),
+		chosen: chosen.length > 0 ? seriesSql(unbrushed, chosen) : null,
+		area: areaYearsSql(unbrushed),
 	};
 }
 
@@ -50,7 +60,7 @@ export function likelyNextSql(state: ViewState): string[] {
 		const filters = currentFilters(view);
 		if (!levelAvailable(filters)) return [];
 		const sql = overviewSql(filters, chosen);
-		return [sql.ranking, sql.series, sql.area];
+		return [sql.ranking, sql.series, ...(sql.chosen ? [sql.chosen] : []), sql.area];
 	});
 }
 
