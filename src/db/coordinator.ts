@@ -2,6 +2,10 @@
  * The coordinator owns the connector: views ask it for queries by client name and get Arrow tables back.
  * Queries run one after another; results are cached by SQL text; a request that a newer request of the
  * same client has superseded is dropped before it runs, and its result is never delivered.
+ *
+ * Requests made in the same tick (the charts' queries of one interaction) are delivered together, once the
+ * last of them is answered: the charts then redraw in one frame, with one style, layout and paint, instead
+ * of one frame per chart.
  */
 import type { Table } from 'apache-arrow';
 import type { Connector } from './connector.ts';
@@ -20,6 +24,16 @@ export class Superseded extends Error {
 	}
 }
 
+/** Client requests made in one tick, delivered together. */
+interface Batch {
+	/** Still taking requests (until the end of the tick that opened it). */
+	open: boolean;
+	/** Members not yet answered (or failed, or dropped). */
+	waiting: number;
+	/** Members answered, waiting for the others. */
+	readonly answered: (() => void)[];
+}
+
 export class Coordinator {
 	readonly #connector: Connector;
 	readonly #cache = new Map<string, Table>();
@@ -27,6 +41,14 @@ export class Coordinator {
 	readonly #cacheSize: number;
 	readonly #latest = new Map<string, number>();
 	#sequence = 0;
+	#batch: Batch | null = null;
+	/** Tasks in the queue, running or waiting. */
+	#busy = 0;
+	/** Queries to compute into the cache in idle time, most wanted first. */
+	#prefetching: string[] = [];
+	#idleScheduled = false;
+	/** The prefetched query running now, if any: a request for the same SQL waits for it instead. */
+	#prefetched: { sql: string; result: Promise<Table> } | null = null;
 	#queue: Promise<unknown> = Promise.resolve();
 	/** Tables built on first use: name → the statements that build them. */
 	readonly #deferred = new Map<string, readonly string[]>();
@@ -42,12 +64,53 @@ export class Coordinator {
 	 * newer before this result was delivered.
 	 */
 	async request(client: string, sql: string): Promise<Table> {
+		// A real request: what was guessed for the next click is no longer wanted.
+		this.#prefetching = [];
 		const ticket = ++this.#sequence;
 		this.#latest.set(client, ticket);
 		const current = () => this.#latest.get(client) === ticket;
-		const result = await this.#run(sql, current);
+		const batch = this.#join();
+		let outcome: { table: Table } | { error: unknown };
+		try {
+			outcome = { table: await this.#run(sql, current) };
+		} catch (error) {
+			outcome = { error };
+		}
+		await this.#land(batch);
+		if ('error' in outcome) throw outcome.error;
 		if (!current()) throw new Superseded();
-		return result;
+		return outcome.table;
+	}
+
+	/** The batch of this tick, opened by its first request and closed at the end of the tick. */
+	#join(): Batch {
+		const open = this.#batch;
+		if (open?.open) {
+			open.waiting++;
+			return open;
+		}
+		const batch: Batch = { open: true, waiting: 1, answered: [] };
+		this.#batch = batch;
+		// Svelte runs the effects of one change in one microtask: their requests all join before this runs.
+		queueMicrotask(() => {
+			batch.open = false;
+			this.#release(batch);
+		});
+		return batch;
+	}
+
+	/** Resolves when every member of the batch is answered: all of them in the same microtask. */
+	#land(batch: Batch): Promise<void> {
+		batch.waiting--;
+		return new Promise((resolve) => {
+			batch.answered.push(resolve);
+			this.#release(batch);
+		});
+	}
+
+	#release(batch: Batch): void {
+		if (batch.open || batch.waiting > 0) return;
+		for (const resolve of batch.answered.splice(0)) resolve();
 	}
 
 	/** Run a query outside any client (always delivered, still queued and cached). */
@@ -59,6 +122,49 @@ export class Coordinator {
 	async exec(sql: string): Promise<void> {
 		await this.#enqueue(() => this.#connector.exec(sql));
 		this.#cache.clear();
+	}
+
+	/**
+	 * Compute these queries into the cache while nothing else runs, one at a time, so that a real request
+	 * waits behind one prefetched query at most. Replaces the list given before; dropped by any request.
+	 */
+	prefetch(sqls: readonly string[]): void {
+		if (!this.#cacheEnabled) return;
+		this.#prefetching = sqls.filter((sql) => !this.#cache.has(sql));
+		this.#whenIdle();
+	}
+
+	#whenIdle(): void {
+		if (this.#idleScheduled || this.#prefetching.length === 0) return;
+		this.#idleScheduled = true;
+		const next = () => {
+			this.#idleScheduled = false;
+			this.#prefetchOne();
+		};
+		if (typeof requestIdleCallback === 'function') requestIdleCallback(next, { timeout: 500 });
+		else setTimeout(next, 1);
+	}
+
+	#prefetchOne(): void {
+		// The engine is busy with real work: try again at the next idle time.
+		if (this.#busy > 0) return this.#whenIdle();
+		const sql = this.#prefetching.shift();
+		if (sql === undefined) return;
+		// A table built on first use could take long: leave it to a real request.
+		if (this.#cache.has(sql) || this.#namesDeferred(sql)) return this.#whenIdle();
+		const result = this.#run(sql, () => true);
+		this.#prefetched = { sql, result };
+		const done = () => {
+			this.#prefetched = null;
+			this.#whenIdle();
+		};
+		result.then(done, done);
+	}
+
+	#namesDeferred(sql: string): boolean {
+		for (const table of this.#deferred.keys())
+			if (new RegExp(`\\b${table}\\b`).test(sql)) return true;
+		return false;
 	}
 
 	clearCache(): void {
@@ -121,6 +227,7 @@ export class Coordinator {
 			this.#cache.set(sql, cached);
 			return Promise.resolve(cached);
 		}
+		if (this.#prefetched?.sql === sql) return this.#prefetched.result;
 		return this.#enqueue(async () => {
 			if (!stillWanted()) throw new Superseded();
 			if (this.#deferred.size > 0) await this.#buildDeferredFor(sql);
@@ -136,9 +243,11 @@ export class Coordinator {
 	}
 
 	#enqueue<T>(task: () => Promise<T>): Promise<T> {
+		this.#busy++;
 		const next = this.#queue.then(task);
+		const settled = () => void this.#busy--;
 		// Keep the chain alive whatever this task does.
-		this.#queue = next.catch(() => undefined);
+		this.#queue = next.then(settled, settled);
 		return next;
 	}
 }

@@ -64,6 +64,69 @@ describe('Coordinator', () => {
 		expect([value(await a), value(await b)]).toEqual([1, 2]);
 	});
 
+	test('requests of one tick are delivered together, once the last is answered', async () => {
+		const { connector, finish } = controlledConnector();
+		const coordinator = new Coordinator(connector);
+		const delivered: string[] = [];
+		const a = coordinator.request('ranking', 'SELECT 1').then(() => delivered.push('ranking'));
+		const b = coordinator.request('series', 'SELECT 2').then(() => delivered.push('series'));
+		await finish(1);
+		expect(delivered).toEqual([]); // the ranking waits for the series
+		await finish(2);
+		await Promise.all([a, b]);
+		expect(delivered).toEqual(['ranking', 'series']);
+		// A later tick is a batch of its own: a cached answer is not held back by it.
+		const later = coordinator.request('ranking', 'SELECT 1');
+		expect(value(await later)).toBe(1);
+	});
+
+	test('a failure in a batch is delivered with the others, and does not hold them back', async () => {
+		const { connector, fail, finish } = controlledConnector();
+		const coordinator = new Coordinator(connector);
+		const bad = coordinator.request('a', 'SELECT nope').catch((e: Error) => e.message);
+		const good = coordinator.request('b', 'SELECT 1');
+		await fail('Binder Error');
+		await finish(1);
+		expect(await bad).toBe('Binder Error');
+		expect(value(await good)).toBe(1);
+	});
+
+	test('prefetching runs one query at a time in idle time, and a request drops the rest', async () => {
+		const { connector, ran, finish } = controlledConnector();
+		const coordinator = new Coordinator(connector);
+		coordinator.prefetch(['SELECT 1', 'SELECT 2', 'SELECT 3']);
+		await new Promise((r) => setTimeout(r, 5));
+		expect(ran).toEqual(['SELECT 1']);
+		// A real request comes: it waits for the one prefetched query running, and no other.
+		const wanted = coordinator.request('chart', 'SELECT 9');
+		await finish(1);
+		await finish(9);
+		expect(value(await wanted)).toBe(9);
+		await new Promise((r) => setTimeout(r, 5));
+		expect(ran).toEqual(['SELECT 1', 'SELECT 9']);
+		// What was prefetched is answered from the cache.
+		expect(value(await coordinator.request('chart', 'SELECT 1'))).toBe(1);
+		expect(ran).toEqual(['SELECT 1', 'SELECT 9']);
+	});
+
+	test('a request for the query being prefetched waits for it instead of running it again', async () => {
+		const { connector, ran, finish } = controlledConnector();
+		const coordinator = new Coordinator(connector);
+		coordinator.prefetch(['SELECT 4']);
+		await new Promise((r) => setTimeout(r, 5));
+		const wanted = coordinator.request('chart', 'SELECT 4');
+		await finish(4);
+		expect(value(await wanted)).toBe(4);
+		expect(ran).toEqual(['SELECT 4']);
+	});
+
+	test('nothing is prefetched when caching is off', async () => {
+		const { connector, ran } = controlledConnector();
+		new Coordinator(connector, { cache: false }).prefetch(['SELECT 1']);
+		await new Promise((r) => setTimeout(r, 5));
+		expect(ran).toEqual([]);
+	});
+
 	test('the same SQL is answered from the cache, and not when caching is off', async () => {
 		const cached = controlledConnector();
 		const coordinator = new Coordinator(cached.connector);

@@ -3,6 +3,7 @@ import type { Connector } from '../../../src/db/connector.ts';
 import {
 	areaYears,
 	areaYearsSql,
+	rankedSeriesSql,
 	rankingSql,
 	seriesSql,
 	unitFactsSql,
@@ -226,6 +227,23 @@ describe('seriesSql and unitFactsSql', () => {
 			source_kind: 'reported',
 			approx: false,
 		});
+	});
+
+	test('the series of the ranking top: what seriesSql gives for the top units, ties and chosen units added', async () => {
+		for (const brush of [null, [2019, 2021]] as const) {
+			const f: ViewFilters = { ...HANOI_2022, province: null, brush: brush && [...brush] };
+			const ranked = (await rows(db, rankingSql(f)))
+				.filter((r) => r.value !== null)
+				.map((r) => ({ key: String(r.unit_key), value: Number(r.value) }))
+				.sort((a, b) => b.value - a.value);
+			const tenth = ranked[9]!.value;
+			const top = ranked.filter((r) => r.value >= tenth).map((r) => r.key);
+			const chosen = ['2023:276'];
+			const expected = await rows(db, seriesSql({ ...f, brush: null }, [...top, ...chosen].sort()));
+			const got = await rows(db, rankedSeriesSql(f, 10, chosen));
+			expect(top.length).toBeGreaterThanOrEqual(10);
+			expect(got).toEqual(expected);
+		}
 	});
 
 	test('Thạch Thất has first-hand figures in 2022 only, and none from 2025', async () => {

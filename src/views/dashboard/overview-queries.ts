@@ -1,0 +1,73 @@
+/**
+ * The queries the overview's charts run for a state of the view, and those the next click most likely
+ * wants (the neighbouring last years, then the other measures), for the coordinator to compute in idle
+ * time: a click that lands on a prefetched state is answered from the cache.
+ */
+import {
+	areaYearsSql,
+	rankedSeriesSql,
+	rankingSql,
+	seriesSql,
+	type ViewFilters,
+} from '../../db/queries.ts';
+import { FIRST_YEAR, LAST_YEAR } from '../../model/periods.ts';
+import { MEASURES } from '../../model/measures.ts';
+import { View } from '../../state/view.svelte.ts';
+import type { ViewState } from '../../state/view-state.ts';
+import { currentFilters, levelAvailable } from './filters.ts';
+
+/** How many of the ranking's first units the heatmap shows (the series query fetches them). */
+export const HEATMAP_ROWS = 20;
+
+/** The overview's chart queries for these filters, with `chosen` the chosen units, sorted. */
+export function overviewSql(
+	filters: ViewFilters,
+	chosen: readonly string[],
+): { ranking: string; series: string; chosen: string | null; area: string } {
+	// The series and the tiles and the totals do not depend on the brush (the ranking's top rows do).
+	const unbrushed = { ...filters, brush: null };
+	return {
+		ranking: rankingSql(filters),
+		// The ranking's top units, and apart from them the chosen units: choosing a unit runs only the small
+		// query of the chosen, and the top's stays cached.
+		series: rankedSeriesSql(filters, HEATMAP_ROWS, []),
+		chosen: chosen.length > 0 ? seriesSql(unbrushed, chosen) : null,
+		area: areaYearsSql(unbrushed),
+	};
+}
+
+/**
+ * The queries of the states one click away that people most often go to, most likely first: the last
+ * year one back and one on, then each other measure. Each state is made by the same View methods the
+ * filters call, so that its SQL text is the one the click will ask for.
+ */
+export function likelyNextSql(state: ViewState): string[] {
+	const next: View[] = [];
+	for (const yearTo of [state.yearTo - 1, state.yearTo + 1]) {
+		if (yearTo < FIRST_YEAR || yearTo > LAST_YEAR) continue;
+		const view = copy(state);
+		view.setYears(state.yearFrom, yearTo);
+		next.push(view);
+	}
+	for (const measure of MEASURES) {
+		if (measure.id === state.measure) continue;
+		const view = copy(state);
+		view.state.measure = measure.id;
+		next.push(view);
+	}
+	const chosen = [...new Set(state.selected)].sort();
+	return next.flatMap((view) => {
+		const filters = currentFilters(view);
+		if (!levelAvailable(filters)) return [];
+		const sql = overviewSql(filters, chosen);
+		return [sql.ranking, sql.series, ...(sql.chosen ? [sql.chosen] : []), sql.area];
+	});
+}
+
+function copy(state: ViewState): View {
+	return new View({
+		...state,
+		selected: [...state.selected],
+		brush: state.brush && [...state.brush],
+	});
+}
