@@ -46,7 +46,11 @@ export class Coordinator {
 	#busy = 0;
 	/** Queries to compute into the cache in idle time, most wanted first. */
 	#prefetching: string[] = [];
+	/** Statements to run in idle time once nothing is left to prefetch (readAhead()); kept by requests. */
+	#background: string[] = [];
 	#idleScheduled = false;
+	/** Queries started ahead of their views (warm()), until answered: a request for one waits for it. */
+	readonly #warming = new Map<string, Promise<Table>>();
 	/** The prefetched query running now, if any: a request for the same SQL waits for it instead. */
 	#prefetched: { sql: string; result: Promise<Table> } | null = null;
 	#queue: Promise<unknown> = Promise.resolve();
@@ -134,8 +138,34 @@ export class Coordinator {
 		this.#whenIdle();
 	}
 
+	/**
+	 * Start these queries now, in the queue like any request, for views that will ask for them soon (the
+	 * first screen's charts, while the page is still being built); a request for one of them before its
+	 * answer waits for it instead of running it again.
+	 */
+	warm(sqls: readonly string[]): void {
+		if (!this.#cacheEnabled) return;
+		for (const sql of sqls) {
+			if (this.#cache.has(sql) || this.#warming.has(sql)) continue;
+			const result = this.#run(sql, () => true);
+			this.#warming.set(sql, result);
+			const done = () => this.#warming.delete(sql);
+			result.then(done, done);
+		}
+	}
+
+	/**
+	 * Run these statements in idle time, one at a time, after any prefetching and never ahead of a
+	 * request; their results are not kept (to read the attached file's blocks before a click needs them).
+	 */
+	readAhead(sqls: readonly string[]): void {
+		this.#background.push(...sqls);
+		this.#whenIdle();
+	}
+
 	#whenIdle(): void {
-		if (this.#idleScheduled || this.#prefetching.length === 0) return;
+		if (this.#idleScheduled) return;
+		if (this.#prefetching.length === 0 && this.#background.length === 0) return;
 		this.#idleScheduled = true;
 		const next = () => {
 			this.#idleScheduled = false;
@@ -149,7 +179,7 @@ export class Coordinator {
 		// The engine is busy with real work: try again at the next idle time.
 		if (this.#busy > 0) return this.#whenIdle();
 		const sql = this.#prefetching.shift();
-		if (sql === undefined) return;
+		if (sql === undefined) return this.#readAheadOne();
 		// A table built on first use could take long: leave it to a real request.
 		if (this.#cache.has(sql) || this.#namesDeferred(sql)) return this.#whenIdle();
 		const result = this.#run(sql, () => true);
@@ -159,6 +189,13 @@ export class Coordinator {
 			this.#whenIdle();
 		};
 		result.then(done, done);
+	}
+
+	#readAheadOne(): void {
+		const sql = this.#background.shift();
+		if (sql === undefined) return;
+		const next = () => this.#whenIdle();
+		this.#enqueue(() => this.#connector.query(sql)).then(next, next);
 	}
 
 	#namesDeferred(sql: string): boolean {
@@ -228,6 +265,8 @@ export class Coordinator {
 			return Promise.resolve(cached);
 		}
 		if (this.#prefetched?.sql === sql) return this.#prefetched.result;
+		const warming = this.#warming.get(sql);
+		if (warming) return warming;
 		return this.#enqueue(async () => {
 			if (!stillWanted()) throw new Superseded();
 			if (this.#deferred.size > 0) await this.#buildDeferredFor(sql);

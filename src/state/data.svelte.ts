@@ -9,6 +9,7 @@ import { engineDeathMessage, type EngineDeath } from '../db/engine-watch.ts';
 import { DataLoadError, errorText, loadErrorMessage } from '../db/load-error.ts';
 import type { Bilingual } from '../model/metrics.ts';
 import { ParquetWorker } from '../db/parquet-worker.ts';
+import { READ_AHEAD_COLUMNS_SQL, readAheadSql } from '../db/bundled.ts';
 import { reaggregationSql } from '../db/prepare.ts';
 import { tableRows } from '../db/table-rows.ts';
 import { wasmConnector } from '../db/wasm-connector.ts';
@@ -69,7 +70,16 @@ export class DataStore {
 	 * Start the engine, load the dataset, re-apply the stored imports (and hide the simulated figures when
 	 * asked) and read the units; safe to call once per page.
 	 */
-	async load(folder: string, optimised: boolean, showSimulated = true): Promise<void> {
+	/**
+	 * `firstQueries` gives the queries the first screen will ask (none if it cannot tell): started as soon
+	 * as the data is in, they run in the engine while the page reads the units and builds itself.
+	 */
+	async load(
+		folder: string,
+		optimised: boolean,
+		showSimulated = true,
+		firstQueries: () => string[] = () => [],
+	): Promise<void> {
 		this.folder = new URL(folder, document.baseURI).href;
 		try {
 			const engine = wasmConnector();
@@ -93,13 +103,22 @@ export class DataStore {
 			// screen; the database file has it ready.
 			if (!attached) coordinator.defer('yearly_2025', reaggregationSql(optimised));
 			await this.imports.restore(coordinator, { optimised, showSimulated });
-			const units = await coordinator.query(
-				// Every column: a folder built before `name_order` (or `label_order`) existed has fewer, and the
-				// index sorts what it is not given.
-				'SELECT * FROM units',
-			);
-			const sources = await coordinator.query('SELECT * FROM sources ORDER BY id');
-			const links = await coordinator.query('SELECT old_code, new_code FROM crosswalk');
+			// Every column: a folder built before `name_order` (or `label_order`) existed has fewer, and the
+			// index sorts what it is not given.
+			const unitsRead = coordinator.query('SELECT * FROM units');
+			const sourcesRead = coordinator.query('SELECT * FROM sources ORDER BY id');
+			const linksRead = coordinator.query('SELECT old_code, new_code FROM crosswalk');
+			// Queued after those three: the engine answers them while the page builds its indexes and views.
+			coordinator.warm(firstQueries());
+			const [units, sources, links] = await Promise.all([unitsRead, sourcesRead, linksRead]);
+			// In idle time after the first screen, the attached file's prepared tables are read once, so that
+			// the first click on a new measure or year does not wait for their blocks.
+			if (attached) {
+				void coordinator
+					.query(READ_AHEAD_COLUMNS_SQL)
+					.then((t) => coordinator.readAhead(readAheadSql(tableRows(t))))
+					.catch(() => undefined);
+			}
 			this.units = new UnitIndex(tableRows<UnitRowInput>(units));
 			this.lineage = new Lineage(tableRows<CrosswalkLink>(links), this.units);
 			this.sources = tableRows<SourceInfo>(sources);

@@ -56,12 +56,22 @@ export function likelyNextSql(state: ViewState): string[] {
 		next.push(view);
 	}
 	const chosen = [...new Set(state.selected)].sort();
-	return next.flatMap((view) => {
-		const filters = currentFilters(view);
-		if (!levelAvailable(filters)) return [];
-		const sql = overviewSql(filters, chosen);
-		return [sql.ranking, sql.series, ...(sql.chosen ? [sql.chosen] : []), sql.area];
-	});
+	return next.flatMap((view) => chartSql(view, chosen));
+}
+
+/**
+ * The queries of the overview's charts for a state, as the overview will ask them: sent to the engine
+ * while the page is still being built, so that the first screen's answers are on their way already.
+ */
+export function firstScreenSql(state: ViewState): string[] {
+	return chartSql(copy(state), [...new Set(state.selected)].sort());
+}
+
+function chartSql(view: View, chosen: readonly string[]): string[] {
+	const filters = currentFilters(view);
+	if (!levelAvailable(filters)) return [];
+	const sql = overviewSql(filters, chosen);
+	return [sql.ranking, sql.series, ...(sql.chosen ? [sql.chosen] : []), sql.area];
 }
 
 function copy(state: ViewState): View {

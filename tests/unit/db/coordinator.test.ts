@@ -120,6 +120,46 @@ describe('Coordinator', () => {
 		expect(ran).toEqual(['SELECT 4']);
 	});
 
+	test('queries started ahead of their views run once, in order, and a request waits for them', async () => {
+		const { connector, ran, finish } = controlledConnector();
+		const coordinator = new Coordinator(connector);
+		const units = coordinator.query('SELECT units');
+		coordinator.warm(['SELECT ranking', 'SELECT series', 'SELECT ranking']);
+		const ranking = coordinator.request('ranking', 'SELECT ranking');
+		await finish(1);
+		expect(value(await units)).toBe(1);
+		await finish(2);
+		expect(value(await ranking)).toBe(2);
+		await finish(3);
+		expect(ran).toEqual(['SELECT units', 'SELECT ranking', 'SELECT series']);
+		// Answered, it is in the cache like any result.
+		expect(value(await coordinator.request('series', 'SELECT series'))).toBe(3);
+		expect(ran).toHaveLength(3);
+	});
+
+	test('read-ahead runs in idle time after prefetching, is kept by a request, and caches nothing', async () => {
+		const { connector, ran, finish } = controlledConnector();
+		const coordinator = new Coordinator(connector);
+		coordinator.readAhead(['SELECT ahead 1', 'SELECT ahead 2']);
+		coordinator.prefetch(['SELECT guess']);
+		await new Promise((r) => setTimeout(r, 5));
+		expect(ran).toEqual(['SELECT guess']);
+		await finish(1);
+		await new Promise((r) => setTimeout(r, 5));
+		expect(ran).toEqual(['SELECT guess', 'SELECT ahead 1']);
+		// A request waits behind the one running, and the rest of the read-ahead waits for it.
+		const real = coordinator.request('chart', 'SELECT real');
+		await finish(2);
+		await finish(3);
+		expect(value(await real)).toBe(3);
+		await new Promise((r) => setTimeout(r, 5));
+		expect(ran).toEqual(['SELECT guess', 'SELECT ahead 1', 'SELECT real', 'SELECT ahead 2']);
+		await finish(4);
+		coordinator.request('again', 'SELECT ahead 1');
+		await new Promise((r) => setTimeout(r, 5));
+		expect(ran.filter((sql) => sql === 'SELECT ahead 1')).toHaveLength(2);
+	});
+
 	test('nothing is prefetched when caching is off', async () => {
 		const { connector, ran } = controlledConnector();
 		new Coordinator(connector, { cache: false }).prefetch(['SELECT 1']);

@@ -11,7 +11,12 @@ import type { Connector } from '../../../src/db/connector.ts';
 import { Coordinator } from '../../../src/db/coordinator.ts';
 import { applyDataChange, type ImportBatch } from '../../../src/db/imports.ts';
 import { loadDataset } from '../../../src/db/load.ts';
-import { BUNDLED, ownTablesSql } from '../../../src/db/bundled.ts';
+import {
+	BUNDLED,
+	ownTablesSql,
+	READ_AHEAD_COLUMNS_SQL,
+	readAheadSql,
+} from '../../../src/db/bundled.ts';
 import { applyAll, changeSql } from '../../../src/db/workspace-data.ts';
 import { flipIn, withoutDatabase } from '../../helpers/tamper.ts';
 import { DATA_DIR, decodeParquetNode, nodeConnector, rows } from '../../helpers/node-connector.ts';
@@ -102,6 +107,18 @@ describe('the prepared database file', () => {
 			`SELECT source_kind, COUNT(*)::INTEGER AS n FROM figures GROUP BY 1 ORDER BY 1`,
 		);
 		expect(kinds.map((k) => k.source_kind)).toEqual(['reported', 'simulated']);
+	});
+
+	test('the read-ahead statements read every column of the prepared tables, a few at a time', async () => {
+		const columns = await rows(attached, READ_AHEAD_COLUMNS_SQL);
+		const statements = readAheadSql(columns as { table_name: string; column_name: string }[]);
+		expect(new Set(columns.map((c) => c.table_name))).toEqual(
+			new Set(['yearly', 'yearly_2025', 'unit_counts']),
+		);
+		expect(statements.length).toBeGreaterThan(columns.length / 8);
+		for (const sql of statements) expect(await rows(attached, sql)).toHaveLength(1);
+		const named = statements.join(' ');
+		for (const { column_name: name } of columns) expect(named).toContain(`"${name}"`);
 	});
 
 	test('a changed byte in the file is refused with the file named, before anything is attached', async () => {
