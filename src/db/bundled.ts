@@ -61,36 +61,29 @@ export async function ownTablesSql(engine: {
 	return statements;
 }
 
-/** The columns of the attached tables the dashboard's clicks read, to read ahead (readAheadSql). */
-export const READ_AHEAD_COLUMNS_SQL = `SELECT table_name, column_name FROM duckdb_columns()
-	WHERE database_name = ${str(BUNDLED)} AND table_name IN ('yearly', 'yearly_2025', 'unit_counts')
-	ORDER BY table_name, column_index`;
+/** The attached tables the dashboard's clicks read, to read ahead (readAheadSql). */
+export const READ_AHEAD_TABLES = ['yearly', 'yearly_2025', 'unit_counts'] as const;
+
+/** A query that only names a table's columns: binding it is all it costs (the catalogue scan is slow). */
+export const columnsOfSql = (table: string) => `SELECT * FROM ${BUNDLED}.${ident(table)} LIMIT 0`;
 
 /** Columns read by one read-ahead statement: a click waits behind one at most, so each stays short. */
 const READ_AHEAD_WIDTH = 8;
 
 /**
- * Statements that read every value of the prepared tables once, a few columns at a time, for idle time
+ * Statements that read every value of an attached table once, a few columns at a time, for idle time
  * after the first screen. The first query to touch a column of the attached file reads its blocks
  * (tens of milliseconds on a busy machine); read ahead, a click finds them in memory. `facts` is left
  * alone: it is large, and few views read it.
  */
-export function readAheadSql(
-	columns: readonly { table_name: string; column_name: string }[],
-): string[] {
-	const byTable = new Map<string, string[]>();
-	for (const { table_name: table, column_name: column } of columns) {
-		byTable.set(table, [...(byTable.get(table) ?? []), column]);
-	}
+export function readAheadSql(table: string, columns: readonly string[]): string[] {
 	const statements: string[] = [];
-	for (const [table, names] of byTable) {
-		for (let i = 0; i < names.length; i += READ_AHEAD_WIDTH) {
-			const group = names
-				.slice(i, i + READ_AHEAD_WIDTH)
-				.map(ident)
-				.join(', ');
-			statements.push(`SELECT MAX(hash(${group})) AS h FROM ${BUNDLED}.${ident(table)}`);
-		}
+	for (let i = 0; i < columns.length; i += READ_AHEAD_WIDTH) {
+		const group = columns
+			.slice(i, i + READ_AHEAD_WIDTH)
+			.map(ident)
+			.join(', ');
+		statements.push(`SELECT MAX(hash(${group})) AS h FROM ${BUNDLED}.${ident(table)}`);
 	}
 	return statements;
 }

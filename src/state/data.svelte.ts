@@ -9,7 +9,7 @@ import { engineDeathMessage, type EngineDeath } from '../db/engine-watch.ts';
 import { DataLoadError, errorText, loadErrorMessage } from '../db/load-error.ts';
 import type { Bilingual } from '../model/metrics.ts';
 import { ParquetWorker } from '../db/parquet-worker.ts';
-import { READ_AHEAD_COLUMNS_SQL, readAheadSql } from '../db/bundled.ts';
+import { columnsOfSql, READ_AHEAD_TABLES, readAheadSql } from '../db/bundled.ts';
 import { reaggregationSql } from '../db/prepare.ts';
 import { tableRows } from '../db/table-rows.ts';
 import { wasmConnector } from '../db/wasm-connector.ts';
@@ -113,12 +113,7 @@ export class DataStore {
 			const [units, sources, links] = await Promise.all([unitsRead, sourcesRead, linksRead]);
 			// In idle time after the first screen, the attached file's prepared tables are read once, so that
 			// the first click on a new measure or year does not wait for their blocks.
-			if (attached) {
-				void coordinator
-					.query(READ_AHEAD_COLUMNS_SQL)
-					.then((t) => coordinator.readAhead(readAheadSql(tableRows(t))))
-					.catch(() => undefined);
-			}
+			if (attached) whenIdle(() => readAhead(coordinator));
 			this.units = new UnitIndex(tableRows<UnitRowInput>(units));
 			this.lineage = new Lineage(tableRows<CrosswalkLink>(links), this.units);
 			this.sources = tableRows<SourceInfo>(sources);
@@ -140,6 +135,26 @@ export class DataStore {
 		const sources = await this.coordinator.query('SELECT * FROM sources ORDER BY id');
 		this.sources = tableRows<SourceInfo>(sources);
 		this.dataVersion++;
+	}
+}
+
+/** Run once the page has nothing to do (or soon, where the browser cannot tell). */
+function whenIdle(run: () => void): void {
+	if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 2000 });
+	else setTimeout(run, 500);
+}
+
+/** Have the engine read the attached prepared tables in its idle time (bundled.ts, readAheadSql). */
+async function readAhead(coordinator: Coordinator): Promise<void> {
+	try {
+		for (const table of READ_AHEAD_TABLES) {
+			const columns = (await coordinator.query(columnsOfSql(table))).schema.fields.map(
+				(f) => f.name,
+			);
+			coordinator.readAhead(readAheadSql(table, columns));
+		}
+	} catch {
+		// Only a head start: without it the first click on a column reads its blocks itself.
 	}
 }
 
