@@ -65,7 +65,10 @@ function byteRows(served: Served[], datasetFolder: string): ByteRow[] {
 		['DuckDB worker JS', (p) => /duckdb-browser-.*worker.*\.js$/.test(p)],
 		['DuckDB wasm', (p) => /duckdb-.*\.wasm$/.test(p)],
 		['parquet-wasm wasm', (p) => /parquet_wasm.*\.wasm$/.test(p)],
-		['data (manifest, and the database file or the Parquet)', (p) => p.startsWith(`/${datasetFolder}/`)],
+		[
+			'data (manifest, and the database file or the Parquet)',
+			(p) => p.startsWith(`/${datasetFolder}/`),
+		],
 	];
 	const rows: ByteRow[] = kinds.map(([kind]) => ({ kind, files: [], rawBytes: 0, sentBytes: 0 }));
 	const other: ByteRow = { kind: 'other', files: [], rawBytes: 0, sentBytes: 0 };
