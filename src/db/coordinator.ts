@@ -49,10 +49,11 @@ export class Coordinator {
 	/** Statements to run in idle time once nothing is left to prefetch (readAhead()); kept by requests. */
 	#background: string[] = [];
 	#idleScheduled = false;
-	/** Queries started ahead of their views (warm()), until answered: a request for one waits for it. */
-	readonly #warming = new Map<string, Promise<Table>>();
-	/** The prefetched query running now, if any: a request for the same SQL waits for it instead. */
-	#prefetched: { sql: string; result: Promise<Table> } | null = null;
+	/**
+	 * Queries started before anyone asked (warm(), prefetch()), until answered: a request for one waits
+	 * for it instead of running it again.
+	 */
+	readonly #ahead = new Map<string, Promise<Table>>();
 	#queue: Promise<unknown> = Promise.resolve();
 	/** Tables built on first use: name → the statements that build them. */
 	readonly #deferred = new Map<string, readonly string[]>();
@@ -146,11 +147,7 @@ export class Coordinator {
 	warm(sqls: readonly string[]): void {
 		if (!this.#cacheEnabled) return;
 		for (const sql of sqls) {
-			if (this.#cache.has(sql) || this.#warming.has(sql)) continue;
-			const result = this.#run(sql, () => true);
-			this.#warming.set(sql, result);
-			const done = () => this.#warming.delete(sql);
-			result.then(done, done);
+			if (!this.#cache.has(sql) && !this.#ahead.has(sql)) void this.#runAhead(sql);
 		}
 	}
 
@@ -182,13 +179,17 @@ export class Coordinator {
 		if (sql === undefined) return this.#readAheadOne();
 		// A table built on first use could take long: leave it to a real request.
 		if (this.#cache.has(sql) || this.#namesDeferred(sql)) return this.#whenIdle();
+		const next = () => this.#whenIdle();
+		this.#runAhead(sql).then(next, next);
+	}
+
+	/** Run a query nobody asked for yet, known as running until answered (see #ahead). */
+	#runAhead(sql: string): Promise<Table> {
 		const result = this.#run(sql, () => true);
-		this.#prefetched = { sql, result };
-		const done = () => {
-			this.#prefetched = null;
-			this.#whenIdle();
-		};
+		this.#ahead.set(sql, result);
+		const done = () => this.#ahead.delete(sql);
 		result.then(done, done);
+		return result;
 	}
 
 	#readAheadOne(): void {
@@ -264,9 +265,8 @@ export class Coordinator {
 			this.#cache.set(sql, cached);
 			return Promise.resolve(cached);
 		}
-		if (this.#prefetched?.sql === sql) return this.#prefetched.result;
-		const warming = this.#warming.get(sql);
-		if (warming) return warming;
+		const ahead = this.#ahead.get(sql);
+		if (ahead) return ahead;
 		return this.#enqueue(async () => {
 			if (!stillWanted()) throw new Superseded();
 			if (this.#deferred.size > 0) await this.#buildDeferredFor(sql);
