@@ -196,13 +196,19 @@ export function seriesSql(f: ViewFilters, unitKeys: readonly string[]): string {
 }
 
 /**
- * The series (as seriesSql, over `f`'s year range) of the `top` units the ranking of `f` puts first, ties at
- * the last place included, and of `extraKeys`. The ranking is computed inside the query, so that the
- * series of an interaction is asked for in the same tick as the ranking instead of after its answer: one
- * trip to the engine and one redraw fewer. The view's own top (ties broken by name) is a subset.
+ * The series (as seriesSql, over `years`, by default `f`'s year range) of the `top` units the ranking of
+ * `f` puts first, ties at the last place included, and of `extraKeys`. The ranking is computed inside the
+ * query, so that the series of an interaction is asked for in the same tick as the ranking instead of after
+ * its answer: one trip to the engine and one redraw fewer. The view's own top (ties broken by name) is a
+ * subset.
  */
-export function rankedSeriesSql(f: ViewFilters, top: number, extraKeys: readonly string[]): string {
-	const series: ViewFilters = { ...f, brush: null };
+export function rankedSeriesSql(
+	f: ViewFilters,
+	top: number,
+	extraKeys: readonly string[],
+	years: readonly [number, number] = [f.yearFrom, f.yearTo],
+): string {
+	const series: ViewFilters = { ...f, brush: null, yearFrom: years[0], yearTo: years[1] };
 	return `WITH ranked AS (${rankingSql(f)}),
 	shown AS (SELECT unit_key FROM ranked WHERE value IS NOT NULL
 		QUALIFY rank() OVER (ORDER BY value DESC) <= ${num(top)})

@@ -19,21 +19,39 @@ import { currentFilters, levelAvailable } from './filters.ts';
 /** How many of the ranking's first units the heatmap shows (the series query fetches them). */
 export const HEATMAP_ROWS = 20;
 
+/**
+ * The years every series and area query covers, whatever range is shown: the view keeps the years it
+ * shows (inShownYears), so that moving the first year asks the engine nothing, and moving the last year
+ * only re-ranks. A few more rows per answer cost far less than a query.
+ */
+export const QUERIED_YEARS: readonly [number, number] = [FIRST_YEAR, LAST_YEAR];
+
 /** The overview's chart queries for these filters, with `chosen` the chosen units, sorted. */
 export function overviewSql(
 	filters: ViewFilters,
 	chosen: readonly string[],
 ): { ranking: string; series: string; chosen: string | null; area: string } {
-	// The series and the tiles and the totals do not depend on the brush (the ranking's top rows do).
-	const unbrushed = { ...filters, brush: null };
+	// The series and the tiles and the totals depend neither on the brush (the ranking's top rows do) nor on
+	// the range of years shown.
+	const everyYear = {
+		...filters,
+		brush: null,
+		yearFrom: QUERIED_YEARS[0],
+		yearTo: QUERIED_YEARS[1],
+	};
 	return {
 		ranking: rankingSql(filters),
 		// The ranking's top units, and apart from them the chosen units: choosing a unit runs only the small
 		// query of the chosen, and the top's stays cached.
-		series: rankedSeriesSql(filters, HEATMAP_ROWS, []),
-		chosen: chosen.length > 0 ? seriesSql(unbrushed, chosen) : null,
-		area: areaYearsSql(unbrushed),
+		series: rankedSeriesSql(filters, HEATMAP_ROWS, [], QUERIED_YEARS),
+		chosen: chosen.length > 0 ? seriesSql(everyYear, chosen) : null,
+		area: areaYearsSql(everyYear),
 	};
+}
+
+/** Whether a row of the series or area queries (which hold every year) falls in the range shown. */
+export function inShownYears(filters: ViewFilters, year: number): boolean {
+	return year >= filters.yearFrom && year <= filters.yearTo;
 }
 
 /**
@@ -56,7 +74,11 @@ export function likelyNextSql(state: ViewState): string[] {
 		next.push(view);
 	}
 	const chosen = [...new Set(state.selected)].sort();
-	return next.flatMap((view) => chartSql(view, chosen));
+	// Many states share queries (every year shares the area's): each query once, none the view has now.
+	const now = new Set(chartSql(copy(state), chosen));
+	return [...new Set(next.flatMap((view) => chartSql(view, chosen)))].filter(
+		(sql) => !now.has(sql),
+	);
 }
 
 /**

@@ -243,6 +243,14 @@ describe('seriesSql and unitFactsSql', () => {
 			const got = await rows(db, rankedSeriesSql(f, 10, chosen));
 			expect(top.length).toBeGreaterThanOrEqual(10);
 			expect(got).toEqual(expected);
+			// Over other years than the range (the overview asks for every year): the same units, those years.
+			const everyYear = { ...f, brush: null, yearFrom: 2016, yearTo: 2026 };
+			const wide = await rows(db, rankedSeriesSql(f, 10, chosen, [2016, 2026]));
+			expect(wide).toEqual(await rows(db, seriesSql(everyYear, [...top, ...chosen].sort())));
+			expect(wide.filter((r) => Number(r.year) >= 2016 && Number(r.year) <= 2022)).toEqual(
+				expected,
+			);
+			expect(wide.some((r) => Number(r.year) > 2022)).toBe(true);
 		}
 	});
 

@@ -1,0 +1,77 @@
+/**
+ * A/B of interaction latency, alternating in one run: variants of the query string, and optionally a
+ * baseline build of the app beside this one (another commit built with `vite build --outDir <dir>`).
+ * Prints p50 / p95 overall and by kind for each; a quick answer to "did this change help", while
+ * `npm run bench` stays the full record.
+ *
+ *   tsx scripts/bench/ab.ts --datasets=yearly,monthly --variants=,opt=0 --baseline=bench/out/dist-old
+ */
+import { loadavg } from 'node:os';
+import { resolve } from 'node:path';
+import { launch } from './browser.ts';
+import { buildApp, BUILD_DIR } from './build.ts';
+import { datasetDir, prepareDatasets, type DatasetName } from './datasets.ts';
+import { runInteractions } from './interactions.ts';
+import { serveStatic } from './serve.ts';
+import { quantile } from './stats.ts';
+
+const argv = process.argv.slice(2);
+const option = (name: string) =>
+	argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? null;
+const datasetNames = (option('datasets') ?? 'yearly').split(',') as DatasetName[];
+const variants = (option('variants') ?? '').split(',');
+const count = Number(option('count') ?? 60);
+const rounds = Number(option('rounds') ?? 2);
+const baseline = option('baseline');
+
+if (!argv.includes('--skip-build')) await buildApp();
+const datasets = await prepareDatasets(datasetNames, console.log);
+const mounts = Object.fromEntries(datasets.map((d) => [d.folder, datasetDir(d.name)]));
+const builds = [{ name: 'this', server: await serveStatic(BUILD_DIR, { mounts }) }];
+if (baseline) {
+	builds.push({ name: 'baseline', server: await serveStatic(resolve(baseline), { mounts }) });
+}
+for (const b of builds) await b.server.warm();
+const browser = await launch();
+
+const fmt = (xs: number[], p: number) => quantile(xs, p).toFixed(0);
+try {
+	for (const dataset of datasets) {
+		const runs = new Map<string, { kind: string; ms: number }[]>();
+		for (let round = 0; round < rounds; round++) {
+			for (const build of builds) {
+				for (const variant of variants) {
+					const label = `${build.name}${variant ? ` ${variant}` : ''}`;
+					const query = `data=${dataset.folder}${variant ? `&${variant}` : ''}`;
+					const run = await runInteractions(browser, build.server, query, {
+						count,
+						seed: 20_260_101 + round,
+						budgetMs: 600_000,
+						quietMs: 150,
+						timeoutMs: 30_000,
+						loadTimeoutMs: 240_000,
+					});
+					const list = runs.get(label) ?? [];
+					list.push(...run.interactions.map((i) => ({ kind: i.kind, ms: i.ms })));
+					runs.set(label, list);
+					console.log(
+						`${dataset.name} ${label}: round ${round + 1}, load ${loadavg()[0]!.toFixed(2)}`,
+					);
+				}
+			}
+		}
+		for (const [label, list] of runs) {
+			const ms = list.map((i) => i.ms);
+			const kinds = [...new Set(list.map((i) => i.kind))].sort().map((kind) => {
+				const of = list.filter((i) => i.kind === kind).map((i) => i.ms);
+				return `${kind} ${fmt(of, 0.5)}/${fmt(of, 0.95)}`;
+			});
+			console.log(
+				`${dataset.name} [${label}] n=${ms.length} p50 ${fmt(ms, 0.5)} p95 ${fmt(ms, 0.95)} | ${kinds.join('  ')}`,
+			);
+		}
+	}
+} finally {
+	await browser.close();
+	for (const b of builds) await b.server.close();
+}
