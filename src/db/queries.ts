@@ -195,29 +195,54 @@ export function seriesSql(f: ViewFilters, unitKeys: readonly string[]): string {
 	ORDER BY unit_key, year`;
 }
 
+/** A row of rankingWithTopSql: a unit of the ranking, or a point of a top unit's series. */
+export type RankingWithTopRow =
+	| {
+			part: 'rank';
+			unit_key: string;
+			value: number | null;
+			source_kind: string | null;
+			approx: boolean;
+			previous: number | null;
+	  }
+	| {
+			part: 'series';
+			unit_key: string;
+			year: number;
+			value: number | null;
+			source_kind: string;
+			approx: boolean;
+			councils: number;
+	  };
+
 /**
- * The series (as seriesSql, over `years`, by default `f`'s year range) of the `top` units the ranking of
- * `f` puts first, ties at the last place included, and of `extraKeys`. The ranking is computed inside the
- * query, so that the series of an interaction is asked for in the same tick as the ranking instead of after
- * its answer: one trip to the engine and one redraw fewer. The view's own top (ties broken by name) is a
- * subset.
+ * The ranking of `f` (rankingSql, rows with `part = 'rank'`) and, in the same answer, the series (as
+ * seriesSql, over `years`, by default `f`'s range; `part = 'series'`) of the `top` units it puts first,
+ * ties at the last place included. One query instead of two: the engine ranks once, plans once, and the
+ * ranking and the charts of its top units land in one redraw. The view's own top (ties broken by name) is
+ * a subset of those units.
  */
-export function rankedSeriesSql(
+export function rankingWithTopSql(
 	f: ViewFilters,
 	top: number,
-	extraKeys: readonly string[],
 	years: readonly [number, number] = [f.yearFrom, f.yearTo],
 ): string {
 	const series: ViewFilters = { ...f, brush: null, yearFrom: years[0], yearTo: years[1] };
-	return `WITH ranked AS (${rankingSql(f)}),
+	const form = formOf(series);
+	// Materialised: both parts read the ranking, which is computed once.
+	return `WITH ranked AS MATERIALIZED (${rankingSql(f)}),
 	shown AS (SELECT unit_key FROM ranked WHERE value IS NOT NULL
 		QUALIFY rank() OVER (ORDER BY value DESC) <= ${num(top)})
-	SELECT unit_key, year, ${formValueSql(series.measure, formOf(series), series.basis)} AS value,
-		${formCouncilCountSql(series.measure, formOf(series), series.basis)}::INTEGER AS councils, source_kind, approx
+	SELECT 'rank' AS part, unit_key, NULL::INTEGER AS year, value::DOUBLE AS value, source_kind, approx,
+		previous::DOUBLE AS previous, NULL::INTEGER AS councils
+	FROM ranked
+	UNION ALL
+	SELECT 'series' AS part, unit_key, year, ${formValueSql(series.measure, form, series.basis)}::DOUBLE AS value,
+		source_kind, approx, NULL::DOUBLE AS previous,
+		${formCouncilCountSql(series.measure, form, series.basis)}::INTEGER AS councils
 	FROM ${yearlyTable(series.basis)}
-	WHERE (unit_key IN (SELECT unit_key FROM shown) OR unit_key IN ${strList(extraKeys)})
-		AND year BETWEEN ${num(series.yearFrom)} AND ${num(series.yearTo)}
-	ORDER BY unit_key, year`;
+	WHERE unit_key IN (SELECT unit_key FROM shown) AND year BETWEEN ${num(series.yearFrom)} AND ${num(series.yearTo)}
+	ORDER BY part, unit_key, year`;
 }
 
 /**

@@ -3,20 +3,14 @@
  * wants (the neighbouring last years, then the other measures), for the coordinator to compute in idle
  * time: a click that lands on a prefetched state is answered from the cache.
  */
-import {
-	areaYearsSql,
-	rankedSeriesSql,
-	rankingSql,
-	seriesSql,
-	type ViewFilters,
-} from '../../db/queries.ts';
+import { areaYearsSql, rankingWithTopSql, seriesSql, type ViewFilters } from '../../db/queries.ts';
 import { FIRST_YEAR, LAST_YEAR } from '../../model/periods.ts';
 import { MEASURES } from '../../model/measures.ts';
 import { View } from '../../state/view.svelte.ts';
 import type { ViewState } from '../../state/view-state.ts';
 import { currentFilters, levelAvailable } from './filters.ts';
 
-/** How many of the ranking's first units the heatmap shows (the series query fetches them). */
+/** How many of the ranking's first units the heatmap shows (the ranking query fetches their series). */
 export const HEATMAP_ROWS = 20;
 
 /**
@@ -30,9 +24,9 @@ export const QUERIED_YEARS: readonly [number, number] = [FIRST_YEAR, LAST_YEAR];
 export function overviewSql(
 	filters: ViewFilters,
 	chosen: readonly string[],
-): { ranking: string; series: string; chosen: string | null; area: string } {
-	// The series and the tiles and the totals depend neither on the brush (the ranking's top rows do) nor on
-	// the range of years shown.
+): { ranking: string; chosen: string | null; area: string } {
+	// The chosen units' series and the tiles and the totals depend neither on the brush (the ranking and its
+	// top do) nor on the range of years shown.
 	const everyYear = {
 		...filters,
 		brush: null,
@@ -40,10 +34,9 @@ export function overviewSql(
 		yearTo: QUERIED_YEARS[1],
 	};
 	return {
-		ranking: rankingSql(filters),
-		// The ranking's top units, and apart from them the chosen units: choosing a unit runs only the small
-		// query of the chosen, and the top's stays cached.
-		series: rankedSeriesSql(filters, HEATMAP_ROWS, [], QUERIED_YEARS),
+		// The ranking with the series of its top units (the trend's and the heatmap's), in one answer; apart
+		// from them the chosen units: choosing a unit runs only the small query of the chosen.
+		ranking: rankingWithTopSql(filters, HEATMAP_ROWS, QUERIED_YEARS),
 		chosen: chosen.length > 0 ? seriesSql(everyYear, chosen) : null,
 		area: areaYearsSql(everyYear),
 	};
@@ -93,7 +86,7 @@ function chartSql(view: View, chosen: readonly string[]): string[] {
 	const filters = currentFilters(view);
 	if (!levelAvailable(filters)) return [];
 	const sql = overviewSql(filters, chosen);
-	return [sql.ranking, sql.series, ...(sql.chosen ? [sql.chosen] : []), sql.area];
+	return [sql.ranking, ...(sql.chosen ? [sql.chosen] : []), sql.area];
 }
 
 function copy(state: ViewState): View {

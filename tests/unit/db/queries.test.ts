@@ -3,7 +3,7 @@ import type { Connector } from '../../../src/db/connector.ts';
 import {
 	areaYears,
 	areaYearsSql,
-	rankedSeriesSql,
+	rankingWithTopSql,
 	rankingSql,
 	seriesSql,
 	unitFactsSql,
@@ -229,28 +229,46 @@ describe('seriesSql and unitFactsSql', () => {
 		});
 	});
 
-	test('the series of the ranking top: what seriesSql gives for the top units, ties and chosen units added', async () => {
+	test('the ranking with its top: the rows of rankingSql, and the series seriesSql gives for the top units, ties included', async () => {
+		const numbers = (row: Record<string, unknown>) =>
+			Object.fromEntries(
+				Object.entries(row).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v]),
+			);
 		for (const brush of [null, [2019, 2021]] as const) {
 			const f: ViewFilters = { ...HANOI_2022, province: null, brush: brush && [...brush] };
-			const ranked = (await rows(db, rankingSql(f)))
+			const ranking = await rows(db, rankingSql(f));
+			const ranked = ranking
 				.filter((r) => r.value !== null)
 				.map((r) => ({ key: String(r.unit_key), value: Number(r.value) }))
 				.sort((a, b) => b.value - a.value);
 			const tenth = ranked[9]!.value;
 			const top = ranked.filter((r) => r.value >= tenth).map((r) => r.key);
-			const chosen = ['2023:276'];
-			const expected = await rows(db, seriesSql({ ...f, brush: null }, [...top, ...chosen].sort()));
-			const got = await rows(db, rankedSeriesSql(f, 10, chosen));
 			expect(top.length).toBeGreaterThanOrEqual(10);
-			expect(got).toEqual(expected);
-			// Over other years than the range (the overview asks for every year): the same units, those years.
-			const everyYear = { ...f, brush: null, yearFrom: 2016, yearTo: 2026 };
-			const wide = await rows(db, rankedSeriesSql(f, 10, chosen, [2016, 2026]));
-			expect(wide).toEqual(await rows(db, seriesSql(everyYear, [...top, ...chosen].sort())));
-			expect(wide.filter((r) => Number(r.year) >= 2016 && Number(r.year) <= 2022)).toEqual(
-				expected,
-			);
-			expect(wide.some((r) => Number(r.year) > 2022)).toBe(true);
+			for (const years of [undefined, [2016, 2026] as const]) {
+				const got = await rows(db, rankingWithTopSql(f, 10, years));
+				const rankPart = got.filter((r) => r.part === 'rank');
+				const seriesPart = got.filter((r) => r.part === 'series');
+				const byKey = (a: Record<string, unknown>, b: Record<string, unknown>) =>
+					String(a.unit_key).localeCompare(String(b.unit_key));
+				expect(
+					rankPart
+						.map(({ unit_key, value, source_kind, approx, previous }) =>
+							numbers({ unit_key, value, source_kind, approx, previous }),
+						)
+						.sort(byKey),
+				).toEqual([...ranking].map(numbers).sort(byKey));
+				const range = years ?? [f.yearFrom, f.yearTo];
+				const expected = await rows(
+					db,
+					seriesSql({ ...f, brush: null, yearFrom: range[0], yearTo: range[1] }, [...top].sort()),
+				);
+				expect(
+					seriesPart.map(({ unit_key, year, value, councils, source_kind, approx }) =>
+						numbers({ unit_key, year, value, councils, source_kind, approx }),
+					),
+				).toEqual(expected.map(numbers));
+				if (years) expect(seriesPart.some((r) => Number(r.year) > 2022)).toBe(true);
+			}
 		}
 	});
 
