@@ -6,6 +6,7 @@
 import { areaYearsSql, rankingWithTopSql, seriesSql, type ViewFilters } from '../../db/queries.ts';
 import { FIRST_YEAR, LAST_YEAR } from '../../model/periods.ts';
 import { MEASURES } from '../../model/measures.ts';
+import { LEVELS } from '../../model/units.ts';
 import { View } from '../../state/view.svelte.ts';
 import type { ViewState } from '../../state/view-state.ts';
 import { currentFilters, levelAvailable } from './filters.ts';
@@ -49,8 +50,8 @@ export function inShownYears(filters: ViewFilters, year: number): boolean {
 
 /**
  * The queries of the states one click away that people most often go to, most likely first: the last
- * year one back and one on, then each other measure. Each state is made by the same View methods the
- * filters call, so that its SQL text is the one the click will ask for.
+ * year one back and one on, the other levels, then each other measure. Each state is made by the same
+ * View methods the filters call, so that its SQL text is the one the click will ask for.
  */
 export function likelyNextSql(state: ViewState): string[] {
 	const next: View[] = [];
@@ -60,18 +61,21 @@ export function likelyNextSql(state: ViewState): string[] {
 		view.setYears(state.yearFrom, yearTo);
 		next.push(view);
 	}
+	for (const level of LEVELS) {
+		if (level === state.level) continue;
+		const view = copy(state);
+		view.setLevel(level);
+		next.push(view);
+	}
 	for (const measure of MEASURES) {
 		if (measure.id === state.measure) continue;
 		const view = copy(state);
 		view.state.measure = measure.id;
 		next.push(view);
 	}
-	const chosen = [...new Set(state.selected)].sort();
 	// Many states share queries (every year shares the area's): each query once, none the view has now.
-	const now = new Set(chartSql(copy(state), chosen));
-	return [...new Set(next.flatMap((view) => chartSql(view, chosen)))].filter(
-		(sql) => !now.has(sql),
-	);
+	const now = new Set(chartSql(copy(state)));
+	return [...new Set(next.flatMap(chartSql))].filter((sql) => !now.has(sql));
 }
 
 /**
@@ -79,13 +83,14 @@ export function likelyNextSql(state: ViewState): string[] {
  * while the page is still being built, so that the first screen's answers are on their way already.
  */
 export function firstScreenSql(state: ViewState): string[] {
-	return chartSql(copy(state), [...new Set(state.selected)].sort());
+	return chartSql(copy(state));
 }
 
-function chartSql(view: View, chosen: readonly string[]): string[] {
+/** The overview's queries for the state of `view` (none where its level does not exist). */
+function chartSql(view: View): string[] {
 	const filters = currentFilters(view);
 	if (!levelAvailable(filters)) return [];
-	const sql = overviewSql(filters, chosen);
+	const sql = overviewSql(filters, [...new Set(view.state.selected)].sort());
 	return [sql.ranking, ...(sql.chosen ? [sql.chosen] : []), sql.area];
 }
 

@@ -48,6 +48,26 @@ describe('likelyNextSql', () => {
 		expect(new Set(next).size).toBe(next.length);
 	});
 
+	test('holds the queries of the other levels there are, the choice of units cleared as a click does', () => {
+		const next = likelyNextSql(state);
+		const commune = afterClick(state, (v) => v.setLevel('commune'));
+		expect(commune[1]).toBeNull();
+		for (const sql of commune.filter(Boolean)) expect(next).toContain(sql);
+		for (const sql of afterClick(state, (v) => v.setLevel('province')).filter(Boolean))
+			expect(next).toContain(sql);
+		// On the 2025 units there are no districts: nothing is guessed for them.
+		const later = {
+			...state,
+			basis: 'units2025' as const,
+			level: 'commune' as const,
+			yearTo: 2025,
+		};
+		const district = new View({ ...later, selected: [] });
+		district.setLevel('district');
+		expect(district.state.level).toBe('district');
+		expect(likelyNextSql(later).some((sql) => sql.includes("level = 'district'"))).toBe(false);
+	});
+
 	test('a different first year asks nothing new', () => {
 		const shown = afterClick(state, () => {});
 		expect(afterClick(state, (v) => v.setYears(2016, 2023))).toEqual(shown);
