@@ -195,6 +195,16 @@ export function seriesSql(f: ViewFilters, unitKeys: readonly string[]): string {
 	ORDER BY unit_key, year`;
 }
 
+/** A row of seriesSql: one unit's value in one year, with the councils it comes from. */
+export interface SeriesPoint {
+	unit_key: string;
+	year: number;
+	value: number | null;
+	source_kind: string;
+	approx: boolean;
+	councils: number;
+}
+
 /** A row of rankingWithTopSql: a unit of the ranking, or a point of a top unit's series. */
 export type RankingWithTopRow =
 	| {
@@ -205,15 +215,7 @@ export type RankingWithTopRow =
 			approx: boolean;
 			previous: number | null;
 	  }
-	| {
-			part: 'series';
-			unit_key: string;
-			year: number;
-			value: number | null;
-			source_kind: string;
-			approx: boolean;
-			councils: number;
-	  };
+	| ({ part: 'series' } & SeriesPoint);
 
 /**
  * The ranking of `f` (rankingSql, rows with `part = 'rank'`) and, in the same answer, the series (as
