@@ -9,6 +9,7 @@
  */
 import type { Table } from 'apache-arrow';
 import type { Connector } from './connector.ts';
+import { whenIdle } from './idle.ts';
 
 export interface CoordinatorOptions {
 	/** Cache results by SQL text (off for the benchmark's baseline). */
@@ -136,7 +137,7 @@ export class Coordinator {
 	prefetch(sqls: readonly string[]): void {
 		if (!this.#cacheEnabled) return;
 		this.#prefetching = sqls.filter((sql) => !this.#cache.has(sql));
-		this.#whenIdle();
+		this.#scheduleIdleWork();
 	}
 
 	/**
@@ -157,10 +158,10 @@ export class Coordinator {
 	 */
 	readAhead(sqls: readonly string[]): void {
 		this.#background.push(...sqls);
-		this.#whenIdle();
+		this.#scheduleIdleWork();
 	}
 
-	#whenIdle(): void {
+	#scheduleIdleWork(): void {
 		if (this.#idleScheduled) return;
 		if (this.#prefetching.length === 0 && this.#background.length === 0) return;
 		this.#idleScheduled = true;
@@ -168,18 +169,17 @@ export class Coordinator {
 			this.#idleScheduled = false;
 			this.#prefetchOne();
 		};
-		if (typeof requestIdleCallback === 'function') requestIdleCallback(next, { timeout: 500 });
-		else setTimeout(next, 1);
+		whenIdle(next, 500);
 	}
 
 	#prefetchOne(): void {
 		// The engine is busy with real work: try again at the next idle time.
-		if (this.#busy > 0) return this.#whenIdle();
+		if (this.#busy > 0) return this.#scheduleIdleWork();
 		const sql = this.#prefetching.shift();
 		if (sql === undefined) return this.#readAheadOne();
 		// A table built on first use could take long: leave it to a real request.
-		if (this.#cache.has(sql) || this.#namesDeferred(sql)) return this.#whenIdle();
-		const next = () => this.#whenIdle();
+		if (this.#cache.has(sql) || this.#namesDeferred(sql)) return this.#scheduleIdleWork();
+		const next = () => this.#scheduleIdleWork();
 		this.#runAhead(sql).then(next, next);
 	}
 
@@ -195,7 +195,7 @@ export class Coordinator {
 	#readAheadOne(): void {
 		const sql = this.#background.shift();
 		if (sql === undefined) return;
-		const next = () => this.#whenIdle();
+		const next = () => this.#scheduleIdleWork();
 		this.#enqueue(() => this.#connector.query(sql)).then(next, next);
 	}
 

@@ -10,6 +10,7 @@ import { DataLoadError, errorText, loadErrorMessage } from '../db/load-error.ts'
 import type { Bilingual } from '../model/metrics.ts';
 import { ParquetWorker } from '../db/parquet-worker.ts';
 import { columnsOfSql, READ_AHEAD_TABLES, readAheadSql } from '../db/bundled.ts';
+import { whenIdle } from '../db/idle.ts';
 import { reaggregationSql } from '../db/prepare.ts';
 import { tableRows } from '../db/table-rows.ts';
 import { wasmConnector } from '../db/wasm-connector.ts';
@@ -113,7 +114,7 @@ export class DataStore {
 			const [units, sources, links] = await Promise.all([unitsRead, sourcesRead, linksRead]);
 			// In idle time after the first screen, the attached file's prepared tables are read once, so that
 			// the first click on a new measure or year does not wait for their blocks.
-			if (attached) whenIdle(() => readAhead(coordinator));
+			if (attached) whenIdle(() => void readAhead(coordinator), 2000);
 			this.units = new UnitIndex(tableRows<UnitRowInput>(units));
 			this.lineage = new Lineage(tableRows<CrosswalkLink>(links), this.units);
 			this.sources = tableRows<SourceInfo>(sources);
@@ -136,12 +137,6 @@ export class DataStore {
 		this.sources = tableRows<SourceInfo>(sources);
 		this.dataVersion++;
 	}
-}
-
-/** Run once the page has nothing to do (or soon, where the browser cannot tell). */
-function whenIdle(run: () => void): void {
-	if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 2000 });
-	else setTimeout(run, 500);
 }
 
 /** Have the engine read the attached prepared tables in its idle time (bundled.ts, readAheadSql). */
