@@ -7,7 +7,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { BUSY_DEADLINE_MS } from '../../src/db/engine-watch.ts';
-import { READY_TIMEOUT_MS, launchBrowser, openApp, screenshot } from './harness.ts';
+import { READY_TIMEOUT_MS, importCsv, launchBrowser, openApp, screenshot } from './harness.ts';
 
 let context: BrowserContext;
 let page: Page;
@@ -31,14 +31,7 @@ const CSV =
 test(
 	'a killed engine is reported with Reload; the reload brings the data and the import back',
 	async () => {
-		await page.setInputFiles('input[type=file]', {
-			name: 'giam-sat-2023.csv',
-			mimeType: 'text/csv',
-			buffer: Buffer.from(CSV),
-		});
-		await page.waitForSelector('[data-import-status="checked"] .report[data-accepted="1"]');
-		await page.click('button.primary');
-		await page.waitForSelector('[data-chart="imports"] tr[data-file="giam-sat-2023.csv"]');
+		await importCsv(page, 'giam-sat-2023.csv', CSV, 1);
 
 		// End the worker, and time how long the page takes to say so.
 		await page.evaluate(() => {

@@ -362,3 +362,23 @@ export async function waitForRenders(
 		charts.map((chart, i) => waitForRenderChange(page, chart, before[i]!, timeout)),
 	);
 }
+
+/**
+ * Import `csv` as the file `name` on the data page (already open): drop it on the file input, wait for
+ * the check to accept `accepted` rows, import it, and wait until the list of imports shows it.
+ */
+export async function importCsv(
+	page: Page,
+	name: string,
+	csv: string,
+	accepted: number,
+): Promise<void> {
+	await page.setInputFiles('input[type=file]', {
+		name,
+		mimeType: 'text/csv',
+		buffer: Buffer.from(csv),
+	});
+	await page.waitForSelector(`[data-import-status="checked"] .report[data-accepted="${accepted}"]`);
+	await page.click('button.primary');
+	await page.waitForSelector(`[data-chart="imports"] tr[data-file="${name}"]`);
+}

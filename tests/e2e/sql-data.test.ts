@@ -7,7 +7,14 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { foreignRequests, launchBrowser, openApp, pageErrors, screenshot } from './harness.ts';
+import {
+	foreignRequests,
+	importCsv,
+	launchBrowser,
+	openApp,
+	pageErrors,
+	screenshot,
+} from './harness.ts';
 import { allCellsRan } from './notebook-session.ts';
 
 let context: BrowserContext;
@@ -64,14 +71,7 @@ describe('one dataset for the charts and the console', () => {
 		expect(await page.getAttribute('[data-result]', 'data-total-rows')).toBe('0');
 
 		await page.click('nav [data-page="data"]');
-		await page.setInputFiles('input[type=file]', {
-			name: 'thach-that-nhiem-ky.csv',
-			mimeType: 'text/csv',
-			buffer: Buffer.from(CSV),
-		});
-		await page.waitForSelector('[data-import-status="checked"] .report[data-accepted="2"]');
-		await page.click('button.primary');
-		await page.waitForSelector('[data-chart="imports"] tr[data-file="thach-that-nhiem-ky.csv"]');
+		await importCsv(page, 'thach-that-nhiem-ky.csv', CSV, 2);
 
 		await page.click('nav [data-page="sql"]');
 		await page.waitForSelector('[data-page-view="sql"][data-workspace-status="ready"]');
