@@ -1,7 +1,7 @@
 /**
  * The queries the overview's charts run for a state of the view, and those the next click most likely
- * wants (the neighbouring last years, then the other measures), for the coordinator to compute in idle
- * time: a click that lands on a prefetched state is answered from the cache.
+ * wants (the neighbouring last years, the other levels, then the other measures), for the coordinator to
+ * compute in idle time: a click that lands on a prefetched state is answered from the cache.
  */
 import { areaYearsSql, rankingWithTopSql, seriesSql, type ViewFilters } from '../../db/queries.ts';
 import { FIRST_YEAR, LAST_YEAR } from '../../model/periods.ts';
@@ -19,7 +19,7 @@ export const HEATMAP_ROWS = 20;
  * shows (inShownYears), so that moving the first year asks the engine nothing, and moving the last year
  * only re-ranks. A few more rows per answer cost far less than a query.
  */
-export const QUERIED_YEARS: readonly [number, number] = [FIRST_YEAR, LAST_YEAR];
+const QUERIED_YEARS: readonly [number, number] = [FIRST_YEAR, LAST_YEAR];
 
 /** The overview's chart queries for these filters, with `chosen` the chosen units, sorted. */
 export function overviewSql(
