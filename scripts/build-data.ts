@@ -15,6 +15,7 @@ import { FIRST_YEAR, LAST_YEAR } from '../src/model/periods.ts';
 import { schemeOfYear, type UnitLevel } from '../src/model/units.ts';
 import { compareVietnamese } from '../src/model/text.ts';
 import { readCsv } from './data/csv.ts';
+import { writeAnswers } from './data/answers.ts';
 import { writeDatabase } from './data/database.ts';
 import { arrowTable, toParquet, type ColumnSpec } from './data/parquet-write.ts';
 import { Random, hashString } from './data/prng.ts';
@@ -366,7 +367,8 @@ export function buildData(outDir = OUT) {
 export async function buildAll(outDir = OUT) {
 	const manifest = buildData(outDir);
 	const database = await writeDatabase(outDir, manifest.tables);
-	const withDatabase = { ...manifest, database };
+	const answers = await writeAnswers(outDir, database);
+	const withDatabase = { ...manifest, database, answers };
 	writeFileSync(join(outDir, 'manifest.json'), JSON.stringify(withDatabase, null, '\t') + '\n');
 	return withDatabase;
 }
@@ -386,5 +388,6 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
 	console.log(
 		`${db.file.padEnd(18)} ${String(db.bytes).padStart(9)} bytes (${db.tables.join(', ')})`,
 	);
+	console.log(`${manifest.answers.file.padEnd(18)} ${String(manifest.answers.bytes).padStart(9)} bytes`);
 	console.log(`data built in ${Math.round(performance.now() - started)} ms → ${OUT}`);
 }

@@ -35,6 +35,7 @@ import { METRIC_IDS, type MetricId } from '../../src/model/metrics.ts';
 import { FIRST_YEAR, LAST_YEAR } from '../../src/model/periods.ts';
 import { schemeOfYear, type UnitLevel } from '../../src/model/units.ts';
 import { buildAll } from '../build-data.ts';
+import { writeAnswers } from '../data/answers.ts';
 import { writeDatabase } from '../data/database.ts';
 import { arrowTable, toParquet } from '../data/parquet-write.ts';
 import { Random, hashString } from '../data/prng.ts';
@@ -343,8 +344,9 @@ async function writeFacts(
 
 /** A fingerprint of everything a generated dataset depends on: reuse it while this is unchanged. */
 function inputsStamp(bundledManifest: string): string {
-	// The Parquet entries only: the database file's bytes may differ from one build to the next.
-	const { database: _database, ...parquet } = JSON.parse(bundledManifest);
+	// The Parquet entries only: the database file's bytes (and so the answers' record of them) may differ
+	// from one build to the next.
+	const { database: _database, answers: _answers, ...parquet } = JSON.parse(bundledManifest);
 	const hash = createHash('sha256').update(JSON.stringify(parquet));
 	for (const file of [
 		join(HERE, 'datasets.ts'),
@@ -355,6 +357,10 @@ function inputsStamp(bundledManifest: string): string {
 		join(ROOT, 'scripts', 'build-data.ts'),
 		join(ROOT, 'scripts', 'data', 'database.ts'),
 		join(ROOT, 'src', 'db', 'prepare.ts'),
+		// The shipped answers are keyed by the SQL the page asks: a change of it makes them stale.
+		join(ROOT, 'scripts', 'data', 'answers.ts'),
+		join(ROOT, 'src', 'db', 'queries.ts'),
+		join(ROOT, 'src', 'views', 'dashboard', 'overview-queries.ts'),
 	]) {
 		hash.update(readFileSync(file));
 	}
@@ -453,6 +459,7 @@ async function generate(
 	});
 	// Its own prepared database file, built from its own Parquet (never the bundled one's entry).
 	const database = await writeDatabase(outDir, tables);
+	const answers = await writeAnswers(outDir, database);
 	const manifest = {
 		...bundled,
 		dataset: `bench-${name}`,
@@ -460,6 +467,7 @@ async function generate(
 		lastYear: LAST_YEAR,
 		tables,
 		database,
+		answers,
 	};
 	writeFileSync(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, '\t') + '\n');
 }

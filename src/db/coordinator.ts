@@ -58,6 +58,8 @@ export class Coordinator {
 	#queue: Promise<unknown> = Promise.resolve();
 	/** Tables built on first use: name → the statements that build them. */
 	readonly #deferred = new Map<string, readonly string[]>();
+	/** Answers given ahead (seed()), until checked against the engine (checkSeeded()). */
+	readonly #seeded = new Map<string, Table>();
 
 	constructor(connector: Connector, options: CoordinatorOptions = {}) {
 		this.#connector = connector;
@@ -203,6 +205,39 @@ export class Coordinator {
 		for (const table of this.#deferred.keys())
 			if (new RegExp(`\\b${table}\\b`).test(sql)) return true;
 		return false;
+	}
+
+	/**
+	 * Hold these answers as if the engine had given them (the data build's answers of the first screen,
+	 * answers.ts): a request for one is answered at once. Like any cached result, they are dropped by a
+	 * change of the data.
+	 */
+	seed(answers: readonly { sql: string; table: Table }[]): void {
+		if (!this.#cacheEnabled) return;
+		for (const { sql, table } of answers) {
+			this.#cache.set(sql, table);
+			this.#seeded.set(sql, table);
+		}
+	}
+
+	/**
+	 * Ask the engine each seeded query that is still held, in the queue like any query, and compare its
+	 * answer with the seeded one (`same`). An answer that differs is replaced by the engine's. Returns
+	 * how many were checked and the SQL of those that differed (their views must ask again).
+	 */
+	async checkSeeded(
+		same: (seeded: Table, engine: Table) => boolean,
+	): Promise<{ checked: number; differing: string[] }> {
+		const held = [...this.#seeded].filter(([sql, table]) => this.#cache.get(sql) === table);
+		this.#seeded.clear();
+		const differing: string[] = [];
+		for (const [sql, seeded] of held) {
+			const answer = await this.#enqueue(() => this.#connector.query(sql));
+			if (same(seeded, answer)) continue;
+			differing.push(sql);
+			if (this.#cache.get(sql) === seeded) this.#cache.set(sql, answer);
+		}
+		return { checked: held.length, differing };
 	}
 
 	clearCache(): void {

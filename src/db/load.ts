@@ -7,6 +7,7 @@ import type { Connector } from './connector.ts';
 import { DataLoadError, errorText, type LoadFailure } from './load-error.ts';
 import { parseManifest, verifyFile } from './manifest.ts';
 import { attachSql, BUNDLED } from './bundled.ts';
+import { parseAnswers, type PreparedAnswer } from './answers.ts';
 import { prepareSql } from './prepare.ts';
 import { ident } from './sql.ts';
 
@@ -15,6 +16,8 @@ export interface LoadedDataset {
 	manifest: Manifest;
 	/** True when the tables are views of the attached database file (bundled.ts), prepared tables included. */
 	attached: boolean;
+	/** The first screen's answers computed from the attached file (answers.ts); none otherwise. */
+	answers: PreparedAnswer[];
 }
 
 /** Run a step; whatever it throws becomes a DataLoadError of that step (one already is stays). */
@@ -61,6 +64,16 @@ export interface ManifestDatabase {
 	tables: string[];
 }
 
+/**
+ * The first screen's answers computed from the database file at build time (src/db/answers.ts): the
+ * charts are drawn from them while the engine, still cold, checks them in idle time.
+ */
+export interface ManifestFile {
+	file: string;
+	bytes: number;
+	sha256: string;
+}
+
 export interface Manifest {
 	dataset: string;
 	firstYear: number;
@@ -70,6 +83,8 @@ export interface Manifest {
 	geo?: ManifestGeo[];
 	/** The prepared database file, when the dataset has one. */
 	database?: ManifestDatabase;
+	/** The first screen's answers, when the dataset has a database file (never without one). */
+	answers?: ManifestFile;
 }
 
 export type LoadStage = 'engine' | 'download' | 'decode' | 'prepare' | 'ready';
@@ -118,8 +133,12 @@ export async function loadDataset(options: LoadOptions): Promise<LoadedDataset> 
 	);
 	const database = manifest.database;
 	if (database && (options.optimised ?? true)) {
+		// Small, and fetched beside the database file: ready by the time the file is attached.
+		const answers = manifest.answers
+			? readAnswers(manifest.answers, database, options.readFile)
+			: Promise.resolve([]);
 		const attached = await attachDatabase(database, engine, options);
-		if (attached) return { manifest, attached: true };
+		if (attached) return { manifest, attached: true, answers: await answers };
 	}
 	const totalBytes = manifest.tables.reduce((sum, t) => sum + t.bytes, 0);
 	let loadedBytes = 0;
@@ -162,7 +181,26 @@ export async function loadDataset(options: LoadOptions): Promise<LoadedDataset> 
 		for (const sql of prepare) await connector.exec(sql);
 	});
 	report('ready');
-	return { manifest, attached: false };
+	return { manifest, attached: false, answers: [] };
+}
+
+/**
+ * The answers file, checked like every file of the dataset; none when it cannot be used. Never a load
+ * failure: the engine computes the same answers, only later. Said in the console for whoever looks.
+ */
+async function readAnswers(
+	entry: ManifestFile,
+	database: ManifestDatabase,
+	readFile: LoadOptions['readFile'],
+): Promise<PreparedAnswer[]> {
+	try {
+		const bytes = await readFile(entry.file, () => {});
+		await verifyFile(entry, bytes);
+		return parseAnswers(bytes, database.sha256);
+	} catch (error) {
+		console.warn(`${entry.file}: not used (${errorText(error)})`);
+		return [];
+	}
 }
 
 /**
@@ -189,7 +227,8 @@ async function attachDatabase(
 	progress('prepare', loaded);
 	try {
 		await connector.registerFile(database.file, options.keepFiles ? bytes.slice() : bytes);
-		for (const sql of attachSql(database.file, database.tables)) await connector.exec(sql);
+		// One round trip: each statement alone waits for the worker's answer, on the cold start's path.
+		await connector.exec(attachSql(database.file, database.tables).join(';\n'));
 	} catch (error) {
 		// Not fatal: the same data is in the Parquet files. Said in the console for whoever looks.
 		console.warn(`${database.file}: not attached (${errorText(error)}); loading the Parquet files`);

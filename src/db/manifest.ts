@@ -44,7 +44,7 @@ export function parseManifest(bytes: Uint8Array): Manifest {
 		invalid(errorText(error));
 	}
 	if (!isRecord(value)) invalid('not an object');
-	const { dataset, firstYear, lastYear, tables, geo, database } = value;
+	const { dataset, firstYear, lastYear, tables, geo, database, answers } = value;
 	if (typeof dataset !== 'string') invalid('dataset is not a text');
 	if (!isCount(firstYear) || !isCount(lastYear)) invalid('firstYear or lastYear is not a year');
 	if (!Array.isArray(tables) || tables.length === 0) invalid('tables is not a list of tables');
@@ -84,6 +84,8 @@ export function parseManifest(bytes: Uint8Array): Manifest {
 		if (missing) invalid(`database has no table ${missing.name}`);
 		parsedDatabase = { ...entry, tables: held as string[] };
 	}
+	// Computed from the database file: without it (the Parquet path) they are not read.
+	const parsedAnswers = answers === undefined ? undefined : fileEntry(answers, 'answers');
 	return {
 		dataset,
 		firstYear,
@@ -91,6 +93,7 @@ export function parseManifest(bytes: Uint8Array): Manifest {
 		tables: parsedTables,
 		...(parsedGeo && { geo: parsedGeo }),
 		...(parsedDatabase && { database: parsedDatabase }),
+		...(parsedAnswers && { answers: parsedAnswers }),
 	};
 }
 

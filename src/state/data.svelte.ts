@@ -9,9 +9,11 @@ import { engineDeathMessage, type EngineDeath } from '../db/engine-watch.ts';
 import { DataLoadError, errorText, loadErrorMessage } from '../db/load-error.ts';
 import type { Bilingual } from '../model/metrics.ts';
 import { ParquetWorker } from '../db/parquet-worker.ts';
+import { answerTables, sameAnswer } from '../db/answers.ts';
 import { columnsOfSql, READ_AHEAD_TABLES, readAheadSql } from '../db/bundled.ts';
 import { whenIdle } from '../db/idle.ts';
 import { reaggregationSql } from '../db/prepare.ts';
+import { CROSSWALK_SQL, SOURCES_SQL, UNITS_SQL } from '../db/start-queries.ts';
 import { tableRows } from '../db/table-rows.ts';
 import { wasmConnector } from '../db/wasm-connector.ts';
 import type { SourceKind } from '../model/periods.ts';
@@ -60,6 +62,11 @@ export class DataStore {
 	 * longer current, and the page must be reloaded. The imports are in IndexedDB and come back then.
 	 */
 	engineLost: { reason: EngineDeath; message: Bilingual; detail: string } | null = $state(null);
+	/**
+	 * The first screen's answers shipped with the data (db/answers.ts): none, waiting for the engine's check
+	 * in idle time, verified (the engine gave the same), or corrected (it did not; its answers are shown).
+	 */
+	answersCheck: 'none' | 'pending' | 'verified' | 'corrected' = $state('none');
 	/** Increments whenever the loaded data change (an import added or removed, simulated figures hidden). */
 	dataVersion = $state(0);
 	/** The user's imported datasets and the simulated-figures switch, re-applied after every load. */
@@ -86,7 +93,7 @@ export class DataStore {
 			const engine = wasmConnector();
 			// Decoded in a worker that ends after the last file: parquet-wasm's heap goes with it.
 			const decoder = new ParquetWorker();
-			const { manifest, attached } = await loadDataset({
+			const { manifest, attached, answers } = await loadDataset({
 				connector: engine,
 				readFile: fetchFrom(new URL(folder, document.baseURI).href),
 				decodeParquet: decoder.decode,
@@ -103,18 +110,20 @@ export class DataStore {
 			// Loaded from Parquet, the 2025-units table is built on first use, or in idle time after the first
 			// screen; the database file has it ready.
 			if (!attached) coordinator.defer('yearly_2025', reaggregationSql(optimised));
+			// Held before the stored imports are applied: a change of the data drops them with the cache.
+			coordinator.seed(answerTables(answers));
+			if (answers.length > 0 && optimised) this.answersCheck = 'pending';
 			await this.imports.restore(coordinator, { optimised, showSimulated });
-			// Every column: a folder built before `name_order` (or `label_order`) existed has fewer, and the
-			// index sorts what it is not given.
-			const unitsRead = coordinator.query('SELECT * FROM units');
-			const sourcesRead = coordinator.query('SELECT * FROM sources ORDER BY id');
-			const linksRead = coordinator.query('SELECT old_code, new_code FROM crosswalk');
+			const unitsRead = coordinator.query(UNITS_SQL);
+			const sourcesRead = coordinator.query(SOURCES_SQL);
+			const linksRead = coordinator.query(CROSSWALK_SQL);
 			// Queued after those three: the engine answers them while the page builds its indexes and views.
 			coordinator.warm(firstQueries());
 			const [units, sources, links] = await Promise.all([unitsRead, sourcesRead, linksRead]);
-			// In idle time after the first screen, the attached file's prepared tables are read once, so that
-			// the first click on a new measure or year does not wait for their blocks.
-			if (attached) whenIdle(() => void readAhead(coordinator), 2000);
+			// In idle time after the first screen: the shipped answers checked against the engine (which warms
+			// it for the same queries), then the attached file's prepared tables read once, so that the first
+			// click on a new measure or year does not wait for their blocks.
+			if (attached) whenIdle(() => void this.#afterFirstScreen(coordinator), 2000);
 			this.units = new UnitIndex(tableRows<UnitRowInput>(units));
 			this.lineage = new Lineage(tableRows<CrosswalkLink>(links), this.units);
 			this.sources = tableRows<SourceInfo>(sources);
@@ -130,10 +139,28 @@ export class DataStore {
 		}
 	}
 
+	async #afterFirstScreen(coordinator: Coordinator): Promise<void> {
+		if (this.answersCheck === 'pending') {
+			try {
+				const { checked, differing } = await coordinator.checkSeeded(sameAnswer);
+				if (checked === 0) this.answersCheck = 'none';
+				else if (differing.length > 0) {
+					console.warn(`${differing.length} of ${checked} shipped answers differ from the engine's`);
+					this.answersCheck = 'corrected';
+					// The views ask again, and get the engine's answers.
+					this.dataVersion++;
+				} else this.answersCheck = 'verified';
+			} catch (error) {
+				console.warn(`shipped answers not checked: ${errorText(error)}`);
+			}
+		}
+		await readAhead(coordinator);
+	}
+
 	/** Re-read what the data changes can touch (the sources) and tell the views to query again. */
 	async refresh(): Promise<void> {
 		if (!this.coordinator) return;
-		const sources = await this.coordinator.query('SELECT * FROM sources ORDER BY id');
+		const sources = await this.coordinator.query(SOURCES_SQL);
 		this.sources = tableRows<SourceInfo>(sources);
 		this.dataVersion++;
 	}

@@ -2,10 +2,15 @@
 import { unitScheme, type ViewFilters } from '../../db/queries.ts';
 import { resolveForm, type Form } from '../../model/comparable.ts';
 import type { View } from '../../state/view.svelte.ts';
+import type { ViewState } from '../../state/view-state.ts';
 
 /** The filters every dashboard query is built from. */
 export function currentFilters(view: View): ViewFilters & { form: Form } {
-	const s = view.state;
+	return filtersOf(view.state);
+}
+
+/** The filters of a view state (without a View: the data build asks for the first screen's queries). */
+export function filtersOf(s: ViewState): ViewFilters & { form: Form } {
 	return {
 		province: s.province,
 		level: s.level,

@@ -58,11 +58,19 @@ export class OverviewData {
 	readonly #chosenText = $derived(this.#sql?.chosen ?? null);
 	readonly #areaText = $derived(this.#sql?.area ?? null);
 
+	/**
+	 * A query's text, read with the data's version: when the data change under the view (or the engine
+	 * corrects a shipped answer, data.svelte.ts), the queries are asked again with the same text.
+	 */
+	#current(text: string | null): string | null {
+		return this.#data.dataVersion >= 0 ? text : null;
+	}
+
 	/** The ranking of every unit of the level and area, with the series of its top units. */
 	readonly ranking = new LiveQuery<RankingResult>(
 		this.#data.coordinator!,
 		'ranking',
-		() => this.#rankingText,
+		() => this.#current(this.#rankingText),
 		(table) => this.#parseRanking(table),
 		NO_RANKING,
 	);
@@ -70,7 +78,7 @@ export class OverviewData {
 	readonly chosenSeries = new LiveQuery<SeriesPoint[]>(
 		this.#data.coordinator!,
 		'chosen-series',
-		() => this.#chosenText,
+		() => this.#current(this.#chosenText),
 		(table) => tableRows<SeriesPoint>(table),
 		[],
 	);
@@ -78,7 +86,7 @@ export class OverviewData {
 	readonly area = new LiveQuery<AreaYear[]>(
 		this.#data.coordinator!,
 		'area',
-		() => this.#areaText,
+		() => this.#current(this.#areaText),
 		(table) => tableRows<AreaYear>(table),
 		[],
 	);

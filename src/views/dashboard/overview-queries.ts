@@ -9,7 +9,7 @@ import { MEASURES } from '../../model/measures.ts';
 import { LEVELS } from '../../model/units.ts';
 import { View } from '../../state/view.svelte.ts';
 import type { ViewState } from '../../state/view-state.ts';
-import { currentFilters, levelAvailable } from './filters.ts';
+import { filtersOf, levelAvailable } from './filters.ts';
 
 /** How many of the ranking's first units the heatmap shows (the ranking query fetches their series). */
 export const HEATMAP_ROWS = 20;
@@ -83,15 +83,15 @@ export function likelyNextSql(state: ViewState): string[] {
  * while the page is still being built, so that the first screen's answers are on their way already.
  */
 export function firstScreenSql(state: ViewState): string[] {
-	return chartSql(copy(state));
+	const filters = filtersOf(state);
+	if (!levelAvailable(filters)) return [];
+	const sql = overviewSql(filters, [...new Set(state.selected)].sort());
+	return [sql.ranking, ...(sql.chosen ? [sql.chosen] : []), sql.area];
 }
 
 /** The overview's queries for the state of `view` (none where its level does not exist). */
 function chartSql(view: View): string[] {
-	const filters = currentFilters(view);
-	if (!levelAvailable(filters)) return [];
-	const sql = overviewSql(filters, [...new Set(view.state.selected)].sort());
-	return [sql.ranking, ...(sql.chosen ? [sql.chosen] : []), sql.area];
+	return firstScreenSql(view.state);
 }
 
 function copy(state: ViewState): View {

@@ -231,3 +231,55 @@ describe('Coordinator', () => {
 		]);
 	});
 });
+
+describe('answers given ahead (seed)', () => {
+	const seeded = (v: number) => ({ sql: `SELECT ${v}`, table: tableFromArrays({ v: [v] }) });
+	const same = (a: Table, b: Table) => value(a) === value(b);
+
+	test('are answered without the engine, then checked against it once', async () => {
+		const { connector, ran, finish } = controlledConnector();
+		const coordinator = new Coordinator(connector);
+		coordinator.seed([seeded(1), seeded(2)]);
+		expect(value(await coordinator.request('chart', 'SELECT 1'))).toBe(1);
+		expect(ran).toEqual([]);
+		const check = coordinator.checkSeeded(same);
+		await finish(1);
+		await finish(2);
+		expect(await check).toEqual({ checked: 2, differing: [] });
+		expect(ran).toEqual(['SELECT 1', 'SELECT 2']);
+		// Checked once: a second check asks nothing.
+		expect(await coordinator.checkSeeded(same)).toEqual({ checked: 0, differing: [] });
+	});
+
+	test("one the engine answers otherwise is replaced by the engine's answer", async () => {
+		const { connector, finish } = controlledConnector();
+		const coordinator = new Coordinator(connector);
+		coordinator.seed([seeded(1)]);
+		const check = coordinator.checkSeeded(same);
+		await finish(7);
+		expect(await check).toEqual({ checked: 1, differing: ['SELECT 1'] });
+		expect(value(await coordinator.request('chart', 'SELECT 1'))).toBe(7);
+	});
+
+	test('are dropped by a change of the data, and then neither answered nor checked', async () => {
+		const { connector, ran, finish } = controlledConnector();
+		const coordinator = new Coordinator(connector);
+		coordinator.seed([seeded(1)]);
+		await coordinator.exec('DELETE FROM facts');
+		expect(await coordinator.checkSeeded(same)).toEqual({ checked: 0, differing: [] });
+		const answer = coordinator.request('chart', 'SELECT 1');
+		await finish(5);
+		expect(value(await answer)).toBe(5);
+		expect(ran).toEqual(['DELETE FROM facts', 'SELECT 1']);
+	});
+
+	test('are not held when the cache is off (the benchmark baseline)', async () => {
+		const { connector, ran, finish } = controlledConnector();
+		const coordinator = new Coordinator(connector, { cache: false });
+		coordinator.seed([seeded(1)]);
+		const answer = coordinator.request('chart', 'SELECT 1');
+		await finish(1);
+		await answer;
+		expect(ran).toEqual(['SELECT 1']);
+	});
+});

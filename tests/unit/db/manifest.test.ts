@@ -43,6 +43,15 @@ describe('manifest.json', () => {
 		expect(parseManifest(json(good))).toEqual(good);
 	});
 
+	test("the first screen's answers are an entry like any file, refused from another host", () => {
+		const withAnswers = { ...good, answers: { file: 'answers.json', bytes: 5, sha256: SHA_A } };
+		expect(parseManifest(json(withAnswers))).toEqual(withAnswers);
+		const elsewhere = { ...withAnswers.answers, file: 'https://example.com/answers.json' };
+		expect(failure(() => parseManifest(json({ ...good, answers: elsewhere }))).failure).toBe(
+			'manifest_invalid',
+		);
+	});
+
 	test.each([
 		['a table name that is SQL', withTable({ name: 'units"; DROP TABLE units; --' })],
 		['a table name with a space', withTable({ name: 'my units' })],
