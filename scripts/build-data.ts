@@ -388,6 +388,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
 	console.log(
 		`${db.file.padEnd(18)} ${String(db.bytes).padStart(9)} bytes (${db.tables.join(', ')})`,
 	);
-	console.log(`${manifest.answers.file.padEnd(18)} ${String(manifest.answers.bytes).padStart(9)} bytes`);
+	console.log(
+		`${manifest.answers.file.padEnd(18)} ${String(manifest.answers.bytes).padStart(9)} bytes`,
+	);
 	console.log(`data built in ${Math.round(performance.now() - started)} ms → ${OUT}`);
 }

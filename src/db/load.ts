@@ -117,6 +117,11 @@ export interface LoadOptions {
 	keepFiles?: boolean;
 	/** Leave `yearly_2025` for later (see prepareSql). */
 	deferReaggregation?: boolean;
+	/**
+	 * Called with the first screen's answers as soon as they are read, before the engine may be ready;
+	 * they count only if the database file is then attached (LoadedDataset.answers).
+	 */
+	onAnswers?: (answers: PreparedAnswer[]) => void;
 }
 
 /**
@@ -135,7 +140,10 @@ export async function loadDataset(options: LoadOptions): Promise<LoadedDataset> 
 	if (database && (options.optimised ?? true)) {
 		// Small, and fetched beside the database file: ready by the time the file is attached.
 		const answers = manifest.answers
-			? readAnswers(manifest.answers, database, options.readFile)
+			? readAnswers(manifest.answers, database, options.readFile).then((read) => {
+					if (read.length > 0) options.onAnswers?.(read);
+					return read;
+				})
 			: Promise.resolve([]);
 		const attached = await attachDatabase(database, engine, options);
 		if (attached) return { manifest, attached: true, answers: await answers };

@@ -9,7 +9,7 @@ import { engineDeathMessage, type EngineDeath } from '../db/engine-watch.ts';
 import { DataLoadError, errorText, loadErrorMessage } from '../db/load-error.ts';
 import type { Bilingual } from '../model/metrics.ts';
 import { ParquetWorker } from '../db/parquet-worker.ts';
-import { answerTables, sameAnswer } from '../db/answers.ts';
+import { sameAnswer } from '../db/answers.ts';
 import { columnsOfSql, READ_AHEAD_TABLES, readAheadSql } from '../db/bundled.ts';
 import { whenIdle } from '../db/idle.ts';
 import { reaggregationSql } from '../db/prepare.ts';
@@ -17,9 +17,10 @@ import { CROSSWALK_SQL, SOURCES_SQL, UNITS_SQL } from '../db/start-queries.ts';
 import { tableRows } from '../db/table-rows.ts';
 import { wasmConnector } from '../db/wasm-connector.ts';
 import type { SourceKind } from '../model/periods.ts';
-import { UnitIndex, type UnitRowInput } from '../model/unit-index.ts';
-import { Lineage, type CrosswalkLink } from '../model/lineage.ts';
+import { UnitIndex } from '../model/unit-index.ts';
+import { Lineage } from '../model/lineage.ts';
 import { ImportLibrary } from './imports.svelte.ts';
+import { StartTables } from './start-tables.ts';
 
 export interface SourceInfo {
 	id: string;
@@ -93,6 +94,7 @@ export class DataStore {
 			const engine = wasmConnector();
 			// Decoded in a worker that ends after the last file: parquet-wasm's heap goes with it.
 			const decoder = new ParquetWorker();
+			const start = new StartTables();
 			const { manifest, attached, answers } = await loadDataset({
 				connector: engine,
 				readFile: fetchFrom(new URL(folder, document.baseURI).href),
@@ -101,6 +103,7 @@ export class DataStore {
 				onProgress: (p) => (this.progress = p),
 				optimised,
 				deferReaggregation: true,
+				onAnswers: (shipped) => start.take(shipped),
 			});
 			const connector = await engine;
 			connector.onDeath?.((reason, detail) => {
@@ -111,7 +114,7 @@ export class DataStore {
 			// screen; the database file has it ready.
 			if (!attached) coordinator.defer('yearly_2025', reaggregationSql(optimised));
 			// Held before the stored imports are applied: a change of the data drops them with the cache.
-			coordinator.seed(answerTables(answers));
+			if (answers.length > 0) coordinator.seed(start.shipped);
 			if (answers.length > 0 && optimised) this.answersCheck = 'pending';
 			await this.imports.restore(coordinator, { optimised, showSimulated });
 			const unitsRead = coordinator.query(UNITS_SQL);
@@ -124,8 +127,7 @@ export class DataStore {
 			// it for the same queries), then the attached file's prepared tables read once, so that the first
 			// click on a new measure or year does not wait for their blocks.
 			if (attached) whenIdle(() => void this.#afterFirstScreen(coordinator), 2000);
-			this.units = new UnitIndex(tableRows<UnitRowInput>(units));
-			this.lineage = new Lineage(tableRows<CrosswalkLink>(links), this.units);
+			({ units: this.units, lineage: this.lineage } = start.unitTables(units, links));
 			this.sources = tableRows<SourceInfo>(sources);
 			this.manifest = manifest;
 			this.coordinator = coordinator;
@@ -145,7 +147,9 @@ export class DataStore {
 				const { checked, differing } = await coordinator.checkSeeded(sameAnswer);
 				if (checked === 0) this.answersCheck = 'none';
 				else if (differing.length > 0) {
-					console.warn(`${differing.length} of ${checked} shipped answers differ from the engine's`);
+					console.warn(
+						`${differing.length} of ${checked} shipped answers differ from the engine's`,
+					);
 					this.answersCheck = 'corrected';
 					// The views ask again, and get the engine's answers.
 					this.dataVersion++;
