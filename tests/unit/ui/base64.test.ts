@@ -20,3 +20,34 @@ describe('base64', () => {
 		expect(fromBase64url('abcde')).toBeNull();
 	});
 });
+
+describe("fromBase64url with the browser's own decoder", () => {
+	const withNative = (run: () => void) => {
+		const target = Uint8Array as unknown as { fromBase64?: unknown };
+		// Node has none yet: a stand-in that decodes and refuses the way the browser's does.
+		target.fromBase64 = (text: string, options: { alphabet: string }) => {
+			if (
+				options.alphabet !== 'base64url' ||
+				!/^[A-Za-z0-9_-]*$/.test(text) ||
+				text.length % 4 === 1
+			)
+				throw new SyntaxError('not base64url');
+			return new Uint8Array(Buffer.from(text, 'base64url'));
+		};
+		try {
+			run();
+		} finally {
+			delete target.fromBase64;
+		}
+	};
+
+	test('gives the same bytes as the plain decoder, and null where it refuses', () => {
+		const samples = ['', 'AQI_', 'AQI', 'SGVsbG8sIEjDoCBO4buZaQ', '-_-_'];
+		const plain = samples.map((s) => fromBase64url(s));
+		withNative(() => {
+			expect(samples.map((s) => fromBase64url(s))).toEqual(plain);
+			expect(fromBase64url('+/+/')).toBeNull();
+			expect(fromBase64url('A')).toBeNull();
+		});
+	});
+});
