@@ -9,21 +9,13 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
-import { ANSWERS_FILE } from '../../src/db/answers.ts';
+import { ANSWERS_FILE, answersFileBytes, type PreparedAnswer } from '../../src/db/answers.ts';
 import { attachSql } from '../../src/db/bundled.ts';
 import { CROSSWALK_SQL, SOURCES_SQL, UNITS_SQL } from '../../src/db/start-queries.ts';
 import { parseViewState } from '../../src/state/view-state.ts';
-import { firstScreenSql } from '../../src/views/dashboard/overview-queries.ts';
-import { base64url } from '../../src/ui/base64.ts';
+import { overviewStateSql } from '../../src/views/dashboard/overview-queries.ts';
 import type { DatabaseEntry } from './database.ts';
-import { nodeConnector } from './wasm-node.ts';
-
-/**
- * Arrow as the blocking bindings load it (CommonJS): the ES module build is another copy, whose
- * tableToIPC does not know this copy's tables and writes an empty stream.
- */
-const arrow = createRequire(import.meta.url)('apache-arrow') as typeof import('apache-arrow');
+import { engineArrow, nodeConnector } from './wasm-node.ts';
 
 export interface AnswersEntry {
 	file: string;
@@ -37,7 +29,7 @@ export function answeredSql(): string[] {
 		UNITS_SQL,
 		SOURCES_SQL,
 		CROSSWALK_SQL,
-		...firstScreenSql(parseViewState(new URLSearchParams())),
+		...overviewStateSql(parseViewState(new URLSearchParams())),
 	];
 }
 
@@ -49,13 +41,13 @@ export async function writeAnswers(dir: string, database: DatabaseEntry): Promis
 			database.file,
 			new Uint8Array(readFileSync(join(dir, database.file))),
 		);
-		await engine.exec(attachSql(database.file, database.tables).join(';\n'));
-		const answers = [];
+		await engine.exec(attachSql(database.file, database.tables));
+		const answers: PreparedAnswer[] = [];
 		for (const sql of answeredSql()) {
 			const table = await engine.query(sql);
-			answers.push({ sql, arrow: base64url(arrow.tableToIPC(table, 'stream')) });
+			answers.push({ sql, ipc: engineArrow.tableToIPC(table, 'stream') });
 		}
-		const bytes = Buffer.from(JSON.stringify({ database: database.sha256, answers }) + '\n');
+		const bytes = answersFileBytes(database.sha256, answers);
 		writeFileSync(join(dir, ANSWERS_FILE), bytes);
 		return {
 			file: ANSWERS_FILE,

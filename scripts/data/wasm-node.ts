@@ -9,6 +9,12 @@ import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import type { Connector } from '../../src/db/connector.ts';
 
 const require = createRequire(import.meta.url);
+
+/**
+ * Arrow as the blocking bindings load it (CommonJS), for whatever handles their tables: the ES module build
+ * is another copy, whose tableToIPC does not know this copy's tables and writes an empty stream.
+ */
+export const engineArrow = require('apache-arrow') as typeof import('apache-arrow');
 const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm'));
 
 /** A fresh in-memory DuckDB (WASM build, blocking bindings) behind the Connector interface. */

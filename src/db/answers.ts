@@ -9,7 +9,7 @@
  * the simulated figures), and checks them against the engine in idle time after the first screen.
  */
 import { tableFromIPC, type Table } from 'apache-arrow';
-import { fromBase64url } from '../ui/base64.ts';
+import { base64url, fromBase64url } from '../ui/base64.ts';
 
 /** The file's name in the dataset folder. */
 export const ANSWERS_FILE = 'answers.json';
@@ -24,6 +24,18 @@ export interface PreparedAnswer {
 interface AnswersFile {
 	database: string;
 	answers: { sql: string; arrow: string }[];
+}
+
+/** The file's bytes for these answers, computed from the database file whose SHA-256 is given. */
+export function answersFileBytes(
+	databaseSha256: string,
+	answers: readonly PreparedAnswer[],
+): Uint8Array {
+	const file: AnswersFile = {
+		database: databaseSha256,
+		answers: answers.map(({ sql, ipc }) => ({ sql, arrow: base64url(ipc) })),
+	};
+	return new TextEncoder().encode(JSON.stringify(file) + '\n');
 }
 
 /** The answers in the file's bytes; throws when the file is not one, or came from another database file. */

@@ -20,8 +20,11 @@ const CHANGED_TABLES = ['facts', 'sources'];
 /** Tables rebuilt from the others after every change (prepare.ts). */
 const PREPARED_TABLES = ['yearly', 'yearly_2025', 'unit_counts'];
 
-/** The statements that attach the file registered as `file` and show its tables in the main schema. */
-export function attachSql(file: string, tables: readonly string[]): string[] {
+/**
+ * The statements that attach the file registered as `file` and show its tables in the main schema, as one
+ * script: one round trip to the worker, on the cold start's path.
+ */
+export function attachSql(file: string, tables: readonly string[]): string {
 	return [
 		`ATTACH ${str(file)} AS ${BUNDLED} (READ_ONLY)`,
 		...tables.flatMap((name) => [
@@ -30,7 +33,7 @@ export function attachSql(file: string, tables: readonly string[]): string[] {
 		]),
 		`DROP VIEW IF EXISTS figures`,
 		FIGURES_VIEW_SQL,
-	];
+	].join(';\n');
 }
 
 /** The main schema's views that still show a table of the attached file. */

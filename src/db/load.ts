@@ -235,8 +235,7 @@ async function attachDatabase(
 	progress('prepare', loaded);
 	try {
 		await connector.registerFile(database.file, options.keepFiles ? bytes.slice() : bytes);
-		// One round trip: each statement alone waits for the worker's answer, on the cold start's path.
-		await connector.exec(attachSql(database.file, database.tables).join(';\n'));
+		await connector.exec(attachSql(database.file, database.tables));
 	} catch (error) {
 		// Not fatal: the same data is in the Parquet files. Said in the console for whoever looks.
 		console.warn(`${database.file}: not attached (${errorText(error)}); loading the Parquet files`);

@@ -113,9 +113,12 @@ export class DataStore {
 			// Loaded from Parquet, the 2025-units table is built on first use, or in idle time after the first
 			// screen; the database file has it ready.
 			if (!attached) coordinator.defer('yearly_2025', reaggregationSql(optimised));
-			// Held before the stored imports are applied: a change of the data drops them with the cache.
-			if (answers.length > 0) coordinator.seed(start.shipped);
-			if (answers.length > 0 && optimised) this.answersCheck = 'pending';
+			// Held before the stored imports are applied: a change of the data drops them with the cache. (There
+			// are answers only with the database file attached, which the optimised load alone does.)
+			if (answers.length > 0) {
+				coordinator.seed(start.shipped);
+				this.answersCheck = 'pending';
+			}
 			await this.imports.restore(coordinator, { optimised, showSimulated });
 			const unitsRead = coordinator.query(UNITS_SQL);
 			const sourcesRead = coordinator.query(SOURCES_SQL);

@@ -6,13 +6,12 @@
  */
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ANSWERS_FILE, parseAnswers } from '../../src/db/answers.ts';
-import { base64url } from '../../src/ui/base64.ts';
+import { ANSWERS_FILE, answersFileBytes, parseAnswers } from '../../src/db/answers.ts';
+import { engineArrow } from '../../scripts/data/wasm-node.ts';
 import { loadedConnector } from '../helpers/node-connector.ts';
 import {
 	READY_TIMEOUT_MS,
@@ -22,9 +21,6 @@ import {
 	RENDER_TIMEOUT_MS,
 	screenshot,
 } from './harness.ts';
-
-// The Arrow copy the blocking engine's tables belong to (scripts/data/answers.ts says why).
-const arrow = createRequire(import.meta.url)('apache-arrow') as typeof import('apache-arrow');
 
 const DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../dist');
 const WRONG_FOLDER = `e2e-wrong-answers-${process.pid}`;
@@ -69,14 +65,13 @@ beforeAll(async () => {
 		const wrong =
 			await db.query(`SELECT * REPLACE (CASE WHEN part = 'rank' THEN value * 100 ELSE value END AS value)
 			FROM (${ranking.sql}) ORDER BY part, unit_key, year`);
-		const file = {
-			database: manifest.database.sha256,
-			answers: answers.map(({ sql, ipc }) => ({
+		const bytes = answersFileBytes(
+			manifest.database.sha256,
+			answers.map(({ sql, ipc }) => ({
 				sql,
-				arrow: base64url(sql === ranking.sql ? arrow.tableToIPC(wrong, 'stream') : ipc),
+				ipc: sql === ranking.sql ? engineArrow.tableToIPC(wrong, 'stream') : ipc,
 			})),
-		};
-		const bytes = Buffer.from(JSON.stringify(file));
+		);
 		writeFileSync(join(folder, ANSWERS_FILE), bytes);
 		manifest.answers = {
 			file: ANSWERS_FILE,

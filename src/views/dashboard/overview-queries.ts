@@ -74,24 +74,22 @@ export function likelyNextSql(state: ViewState): string[] {
 		next.push(view);
 	}
 	// Many states share queries (every year shares the area's): each query once, none the view has now.
-	const now = new Set(chartSql(copy(state)));
-	return [...new Set(next.flatMap(chartSql))].filter((sql) => !now.has(sql));
+	const now = new Set(overviewStateSql(state));
+	return [...new Set(next.flatMap((view) => overviewStateSql(view.state)))].filter(
+		(sql) => !now.has(sql),
+	);
 }
 
 /**
- * The queries of the overview's charts for a state, as the overview will ask them: sent to the engine
- * while the page is still being built, so that the first screen's answers are on their way already.
+ * The queries of the overview's charts for a state, as the overview will ask them (none where its level
+ * does not exist): for the first screen sent to the engine while the page is still being built (and
+ * answered ahead by the data build), for the likely next states prefetched.
  */
-export function firstScreenSql(state: ViewState): string[] {
+export function overviewStateSql(state: ViewState): string[] {
 	const filters = filtersOf(state);
 	if (!levelAvailable(filters)) return [];
 	const sql = overviewSql(filters, [...new Set(state.selected)].sort());
 	return [sql.ranking, ...(sql.chosen ? [sql.chosen] : []), sql.area];
-}
-
-/** The overview's queries for the state of `view` (none where its level does not exist). */
-function chartSql(view: View): string[] {
-	return firstScreenSql(view.state);
 }
 
 function copy(state: ViewState): View {

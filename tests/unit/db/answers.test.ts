@@ -8,8 +8,12 @@ import { join } from 'node:path';
 import { tableFromArrays, tableFromIPC, tableToIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Connector } from '../../../src/db/connector.ts';
-import { ANSWERS_FILE, parseAnswers, sameAnswer } from '../../../src/db/answers.ts';
-import { base64url } from '../../../src/ui/base64.ts';
+import {
+	ANSWERS_FILE,
+	answersFileBytes,
+	parseAnswers,
+	sameAnswer,
+} from '../../../src/db/answers.ts';
 import { answeredSql } from '../../../scripts/data/answers.ts';
 import { loadDataset } from '../../../src/db/load.ts';
 import { flipIn } from '../../helpers/tamper.ts';
@@ -28,10 +32,7 @@ describe('parseAnswers', () => {
 	const ipc = tableToIPC(table, 'stream');
 
 	test('gives each query with its Arrow bytes', () => {
-		const answers = parseAnswers(
-			bytesOf({ database: SHA, answers: [{ sql: 'SELECT 1', arrow: base64url(ipc) }] }),
-			SHA,
-		);
+		const answers = parseAnswers(answersFileBytes(SHA, [{ sql: 'SELECT 1', ipc }]), SHA);
 		expect(answers.map((a) => a.sql)).toEqual(['SELECT 1']);
 		expect(sameAnswer(tableFromIPC(answers[0]!.ipc), table)).toBe(true);
 	});
