@@ -1,6 +1,6 @@
 /**
- * The overview's figures: its three live queries (the ranking with its top units' series, the chosen
- * units' series, the area by year) and what the charts draw from them, for the filters of the view.
+ * The overview's figures: its live queries (the ranking with its top units' series, the chosen units'
+ * series, the area by year in two parts: the headline measures and the chosen one) and what the charts draw from them, for the filters of the view.
  * The answers hold every year; the years shown are cut here, so that a new range redraws from the same
  * answers. Create it while the overview initialises: it reads the view and the data from the component's
  * context, and its queries own effects.
@@ -8,7 +8,9 @@
 import type { Table } from 'apache-arrow';
 import { rankRows, type RankingRow } from '../../charts/ranking-geometry.ts';
 import {
+	mergeAreaYears,
 	unitScheme,
+	type AreaMeasureYear,
 	type AreaYear,
 	type RankingWithTopRow,
 	type SeriesPoint,
@@ -27,6 +29,14 @@ import { HEATMAP_ROWS, inShownYears, overviewSql } from './overview-queries.ts';
 const RANKING_ROWS = 40;
 /** How many of the ranking's first units the trend shows when none is chosen. */
 const DEFAULT_TREND_UNITS = 5;
+
+/** The area's figures as the charts read a live query's. */
+interface AreaFigures {
+	readonly value: AreaYear[] | null;
+	readonly error: string | null;
+	readonly pending: boolean;
+	readonly renderId: number;
+}
 
 interface RankingResult {
 	rows: RankingRow[];
@@ -56,7 +66,8 @@ export class OverviewData {
 	// Each query follows its own text: a new choice of unit must not re-ask (and redraw) the ranking.
 	readonly #rankingText = $derived(this.#sql?.ranking ?? null);
 	readonly #chosenText = $derived(this.#sql?.chosen ?? null);
-	readonly #areaText = $derived(this.#sql?.area ?? null);
+	readonly #areaHeadlineText = $derived(this.#sql?.areaHeadline ?? null);
+	readonly #areaMeasureText = $derived(this.#sql?.areaMeasure ?? null);
 
 	/**
 	 * A query's text, read with the data's version: when the data change under the view (or the engine
@@ -82,14 +93,52 @@ export class OverviewData {
 		(table) => tableRows<SeriesPoint>(table),
 		[],
 	);
-	/** The area's figures by year, every year: the tiles and the totals chart. Brushing changes neither. */
-	readonly area = new LiveQuery<AreaYear[]>(
+	/**
+	 * The area's figures by year that do not depend on the measure (the tiles), every year. Brushing
+	 * changes neither part of the area's figures.
+	 */
+	readonly areaHeadline = new LiveQuery<AreaYear[]>(
 		this.#data.coordinator!,
-		'area',
-		() => this.#current(this.#areaText),
+		'area-headline',
+		() => this.#current(this.#areaHeadlineText),
 		(table) => tableRows<AreaYear>(table),
 		[],
 	);
+	/** The chosen measure over the area, every year (the totals chart). */
+	readonly areaMeasure = new LiveQuery<AreaMeasureYear[]>(
+		this.#data.coordinator!,
+		'area-measure',
+		() => this.#current(this.#areaMeasureText),
+		(table) => tableRows<AreaMeasureYear>(table),
+		[],
+	);
+	readonly #areaRows = $derived(
+		this.areaHeadline.value && this.areaMeasure.value
+			? mergeAreaYears(this.areaHeadline.value, this.areaMeasure.value)
+			: null,
+	);
+	/** The area's figures by year, both parts joined: as one live query to the charts. */
+	readonly area: AreaFigures = (() => {
+		const headline = this.areaHeadline;
+		const measure = this.areaMeasure;
+		const rows = () => this.#areaRows;
+		return {
+			get value() {
+				return rows();
+			},
+			get error() {
+				return headline.error ?? measure.error;
+			},
+			get pending() {
+				return headline.pending || measure.pending;
+			},
+			get renderId() {
+				// Both parts of one interaction land together (the coordinator's batches); the sum changes
+				// whenever either does.
+				return headline.renderId + measure.renderId;
+			},
+		};
+	})();
 
 	readonly rankedRows = $derived(this.ranking.value?.rows ?? []);
 	readonly reportedRows = $derived(this.rankedRows.filter((r) => r.value !== null));
@@ -163,7 +212,12 @@ export class OverviewData {
 	);
 	readonly #tilesIdOf = sliceRenderIds();
 	readonly tilesRenderId = $derived(
-		this.#tilesIdOf(this.area.renderId, String(this.filters.yearTo), this.area.pending),
+		// The tiles show the headline measures only: a new measure leaves them as they are.
+		this.#tilesIdOf(
+			this.areaHeadline.renderId,
+			String(this.filters.yearTo),
+			this.areaHeadline.pending,
+		),
 	);
 	readonly #totalsIdOf = sliceRenderIds();
 	readonly totalsRenderId = $derived(
@@ -176,7 +230,10 @@ export class OverviewData {
 
 	/** Every chart has been drawn with its first answer. */
 	readonly drawn = $derived(
-		this.ranking.renderId > 0 && this.chosenSeries.renderId > 0 && this.area.renderId > 0,
+		this.ranking.renderId > 0 &&
+			this.chosenSeries.renderId > 0 &&
+			this.areaHeadline.renderId > 0 &&
+			this.areaMeasure.renderId > 0,
 	);
 
 	/** A unit's value in a year: a number, null (existed, not reported) or undefined (did not exist then). */

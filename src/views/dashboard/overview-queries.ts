@@ -3,7 +3,13 @@
  * wants (the neighbouring last years, the other levels, then the other measures), for the coordinator to
  * compute in idle time: a click that lands on a prefetched state is answered from the cache.
  */
-import { areaYearsSql, rankingWithTopSql, seriesSql, type ViewFilters } from '../../db/queries.ts';
+import {
+	areaHeadlineSql,
+	areaMeasureSql,
+	rankingWithTopSql,
+	seriesSql,
+	type ViewFilters,
+} from '../../db/queries.ts';
 import { FIRST_YEAR, LAST_YEAR } from '../../model/periods.ts';
 import { MEASURES } from '../../model/measures.ts';
 import { LEVELS } from '../../model/units.ts';
@@ -25,7 +31,7 @@ const QUERIED_YEARS: readonly [number, number] = [FIRST_YEAR, LAST_YEAR];
 export function overviewSql(
 	filters: ViewFilters,
 	chosen: readonly string[],
-): { ranking: string; chosen: string | null; area: string } {
+): { ranking: string; chosen: string | null; areaHeadline: string; areaMeasure: string } {
 	// The chosen units' series and the tiles and the totals depend neither on the brush (the ranking and its
 	// top do) nor on the range of years shown.
 	const everyYear = {
@@ -39,7 +45,10 @@ export function overviewSql(
 		// from them the chosen units: choosing a unit runs only the small query of the chosen.
 		ranking: rankingWithTopSql(filters, HEATMAP_ROWS, QUERIED_YEARS),
 		chosen: chosen.length > 0 ? seriesSql(everyYear, chosen) : null,
-		area: areaYearsSql(everyYear),
+		// The area's figures in two parts: the headline measures (the tiles) do not change with the measure
+		// chosen, so a new measure asks only for the small part of its own.
+		areaHeadline: areaHeadlineSql(everyYear),
+		areaMeasure: areaMeasureSql(everyYear),
 	};
 }
 
@@ -89,7 +98,7 @@ export function overviewStateSql(state: ViewState): string[] {
 	const filters = filtersOf(state);
 	if (!levelAvailable(filters)) return [];
 	const sql = overviewSql(filters, [...new Set(state.selected)].sort());
-	return [sql.ranking, ...(sql.chosen ? [sql.chosen] : []), sql.area];
+	return [sql.ranking, ...(sql.chosen ? [sql.chosen] : []), sql.areaHeadline, sql.areaMeasure];
 }
 
 function copy(state: ViewState): View {

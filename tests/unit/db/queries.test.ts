@@ -1,8 +1,13 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Connector } from '../../../src/db/connector.ts';
 import {
+	areaHeadlineSql,
+	areaMeasureSql,
 	areaYears,
 	areaYearsSql,
+	mergeAreaYears,
+	type AreaMeasureYear,
+	type AreaYear,
 	rankingWithTopSql,
 	rankingSql,
 	seriesSql,
@@ -95,6 +100,38 @@ describe('areaYearsSql', () => {
 				0,
 				false,
 			]);
+		}
+	});
+});
+
+describe('the area in two parts (areaHeadlineSql, areaMeasureSql)', () => {
+	test('joined, they equal areaYearsSql row for row, whatever the measure, form, basis, area and years', async () => {
+		const cases: ViewFilters[] = [
+			HANOI_2022,
+			{ ...HANOI_2022, yearFrom: 2023, yearTo: 2026 },
+			{ ...HANOI_2022, measure: 'resolution_rate', province: null, level: 'province' },
+			{ ...HANOI_2022, basis: 'units2025', form: 'perCouncil', level: 'commune', yearTo: 2026 },
+			{
+				...HANOI_2022,
+				basis: 'units2025',
+				form: 'total',
+				level: 'commune',
+				measure: 'supervisions',
+			},
+			{ ...HANOI_2022, province: '2023:01', measure: 'explanatory_hearings', yearFrom: 2016 },
+		];
+		for (const filters of cases) {
+			const whole = await rows(db, areaYearsSql(filters));
+			const headline = (await rows(db, areaHeadlineSql(filters))) as unknown as AreaYear[];
+			const own = (await rows(db, areaMeasureSql(filters))) as unknown as AreaMeasureYear[];
+			// Years where the level has no rows are absent from the measure's part, and filled in.
+			expect(own.length).toBeLessThanOrEqual(headline.length);
+			const joined = mergeAreaYears(headline, own);
+			expect(joined.map((r) => ({ ...r }))).toEqual(whole.map((r) => ({ ...r })));
+			expect(
+				joined.some((r) => r.value !== null),
+				JSON.stringify(filters),
+			).toBe(true);
 		}
 	});
 });
