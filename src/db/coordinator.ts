@@ -45,8 +45,11 @@ export class Coordinator {
 	#batch: Batch | null = null;
 	/** Tasks in the queue, running or waiting. */
 	#busy = 0;
-	/** Queries to compute into the cache in idle time, most wanted first. */
-	#prefetching: string[] = [];
+	/**
+	 * Queries to compute into the cache in idle time, most wanted first; or the function that lists them,
+	 * called at the first idle time (working out the next clicks' SQL is kept off the redraw).
+	 */
+	#prefetching: string[] | (() => readonly string[]) = [];
 	/** Statements to run in idle time once nothing is left to prefetch (readAhead()); kept by requests. */
 	#background: string[] = [];
 	#idleScheduled = false;
@@ -136,9 +139,10 @@ export class Coordinator {
 	 * Compute these queries into the cache while nothing else runs, one at a time, so that a real request
 	 * waits behind one prefetched query at most. Replaces the list given before; dropped by any request.
 	 */
-	prefetch(sqls: readonly string[]): void {
+	prefetch(sqls: readonly string[] | (() => readonly string[])): void {
 		if (!this.#cacheEnabled) return;
-		this.#prefetching = sqls.filter((sql) => !this.#cache.has(sql));
+		this.#prefetching =
+			typeof sqls === 'function' ? sqls : sqls.filter((sql) => !this.#cache.has(sql));
 		this.#scheduleIdleWork();
 	}
 
@@ -165,7 +169,8 @@ export class Coordinator {
 
 	#scheduleIdleWork(): void {
 		if (this.#idleScheduled) return;
-		if (this.#prefetching.length === 0 && this.#background.length === 0) return;
+		const prefetching = typeof this.#prefetching === 'function' || this.#prefetching.length > 0;
+		if (!prefetching && this.#background.length === 0) return;
 		this.#idleScheduled = true;
 		const next = () => {
 			this.#idleScheduled = false;
@@ -177,6 +182,9 @@ export class Coordinator {
 	#prefetchOne(): void {
 		// The engine is busy with real work: try again at the next idle time.
 		if (this.#busy > 0) return this.#scheduleIdleWork();
+		if (typeof this.#prefetching === 'function') {
+			this.#prefetching = this.#prefetching().filter((sql) => !this.#cache.has(sql));
+		}
 		const sql = this.#prefetching.shift();
 		if (sql === undefined) return this.#readAheadOne();
 		// A table built on first use could take long: leave it to a real request.

@@ -14,10 +14,32 @@ function numberFormat(lang: Lang, options: Intl.NumberFormatOptions): Intl.Numbe
 	return format;
 }
 
+/**
+ * formatNumber's text of each value already written, by language and digits: a redraw of the dashboard
+ * writes a few thousand numbers (cells, bars, their titles and tables), most of them written before, and
+ * Intl formatting with its option lookup was about 5 ms of a click. Bounded: emptied when it grows large.
+ */
+const written = new Map<string, Map<number, string>>();
+const WRITTEN_LIMIT = 20_000;
+
 /** A count or a value with at most one decimal: 1.234 or 1.234,5; "—" when not reported. */
 export function formatNumber(value: number | null | undefined, lang: Lang, digits = 1): string {
 	if (value === null || value === undefined || Number.isNaN(value)) return '—';
-	return numberFormat(lang, { maximumFractionDigits: digits }).format(value);
+	// A map's keys do not tell -0 from 0, which Intl writes as "-0".
+	if (Object.is(value, -0))
+		return numberFormat(lang, { maximumFractionDigits: digits }).format(value);
+	const key = `${lang}:${digits}`;
+	let texts = written.get(key);
+	if (!texts || texts.size > WRITTEN_LIMIT) {
+		texts = new Map();
+		written.set(key, texts);
+	}
+	let text = texts.get(value);
+	if (text === undefined) {
+		text = numberFormat(lang, { maximumFractionDigits: digits }).format(value);
+		texts.set(value, text);
+	}
+	return text;
 }
 
 /** A fraction as a percentage with one decimal: 0.892 → 89,2%. */

@@ -109,6 +109,37 @@ describe('Coordinator', () => {
 		expect(ran).toEqual(['SELECT 1', 'SELECT 9']);
 	});
 
+	test('a list given as a function is worked out at idle time, and never when a request comes first', async () => {
+		const { connector, ran, finish } = controlledConnector();
+		const coordinator = new Coordinator(connector);
+		let asked = 0;
+		coordinator.prefetch(() => {
+			asked++;
+			return ['SELECT 1', 'SELECT 2'];
+		});
+		expect(asked).toBe(0);
+		await new Promise((r) => setTimeout(r, 5));
+		expect(asked).toBe(1);
+		expect(ran).toEqual(['SELECT 1']);
+		await finish(1);
+		await new Promise((r) => setTimeout(r, 5));
+		expect(ran).toEqual(['SELECT 1', 'SELECT 2']);
+		await finish(2);
+		expect(asked).toBe(1);
+
+		let late = 0;
+		coordinator.prefetch(() => {
+			late++;
+			return ['SELECT 3'];
+		});
+		const wanted = coordinator.request('chart', 'SELECT 9');
+		await finish(9);
+		expect(value(await wanted)).toBe(9);
+		await new Promise((r) => setTimeout(r, 5));
+		expect(late).toBe(0);
+		expect(ran).toEqual(['SELECT 1', 'SELECT 2', 'SELECT 9']);
+	});
+
 	test('a request for the query being prefetched waits for it instead of running it again', async () => {
 		const { connector, ran, finish } = controlledConnector();
 		const coordinator = new Coordinator(connector);

@@ -9,6 +9,26 @@ import {
 } from '../../../src/i18n/format.ts';
 import { en, vi } from '../../../src/i18n/messages.ts';
 
+describe('formatNumber remembers what it wrote', () => {
+	test('every value is written as Intl writes it, the first time and again, in both languages', () => {
+		const values = [
+			0, -0, 1, -1, 7, 999, 1000, 1234.5, 1234.56, -98765.4321, 0.04, 0.05, 1e9, 12.25,
+		];
+		for (const lang of ['vi', 'en'] as const) {
+			const locale = lang === 'vi' ? 'vi-VN' : 'en-GB';
+			for (const digits of [0, 1, 2]) {
+				const intl = new Intl.NumberFormat(locale, { maximumFractionDigits: digits });
+				for (let round = 0; round < 2; round++) {
+					for (const value of values)
+						expect(formatNumber(value, lang, digits)).toBe(intl.format(value));
+				}
+			}
+		}
+		expect(formatNumber(1234.5, 'vi', 1)).toBe('1.234,5');
+		expect(formatNumber(1234.5, 'en', 1)).toBe('1,234.5');
+	});
+});
+
 describe('Vietnamese number and date forms', () => {
 	test('thousands with dots, decimals with a comma', () => {
 		expect(formatNumber(1234.5, 'vi')).toBe('1.234,5');
