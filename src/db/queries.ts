@@ -80,20 +80,16 @@ export function areaYears(f: ViewFilters): number[] {
 	return Array.from({ length: f.yearTo - first + 1 }, (_, i) => first + i);
 }
 
-/** A row of areaYearsSql. */
-export interface AreaYear {
+/** A row of areaHeadlineSql: the area's figures of one year that do not depend on the chosen measure. */
+export interface AreaHeadlineYear {
 	year: number;
 	units: number;
-	value: number | null;
-	reporting: number;
 	reporting_units: number;
 	any_simulated: boolean;
 	any_reported: boolean;
 	any_approx: boolean;
 	/** Any figure was imported from a file or accepted from a report. */
 	any_imported: boolean;
-	/** The councils behind `value` (their shares added up), for the per-council form's notes. */
-	councils: number;
 	/** A headline measure's value, and how many units reported it. */
 	[column: `v_${string}`]: number | null;
 	[column: `n_${string}`]: number | null;
@@ -101,13 +97,22 @@ export interface AreaYear {
 	[column: `w_${string}`]: number | null;
 }
 
+/** A row of areaMeasureSql: the chosen measure over the area in one year. */
+export interface AreaMeasureYear {
+	year: number;
+	value: number | null;
+	reporting: number;
+	/** The councils behind `value` (their shares added up), for the per-council form's notes. */
+	councils: number;
+}
+
+/** A row of areaYearsSql: both parts of one year. */
+export type AreaYear = AreaHeadlineYear & AreaMeasureYear;
+
 /** The area's rows: the chosen level, the area, the years of areaYears. */
 function areaRowsWhere(f: ViewFilters, years: readonly number[]): string {
 	return `level = ${str(f.level)} AND ${areaWhere(f.province)} AND year BETWEEN ${num(years[0]!)} AND ${num(f.yearTo)}`;
 }
-
-/** The columns of an AreaYear that depend on the chosen measure (and its form). */
-export const AREA_MEASURE_COLUMNS = ['value', 'reporting', 'councils'] as const;
 
 /**
  * The part of the area's figures that does not depend on the chosen measure, year by year (see
@@ -161,20 +166,12 @@ export function areaMeasureSql(f: ViewFilters): string {
 	ORDER BY year`;
 }
 
-/** A row of areaMeasureSql. */
-export interface AreaMeasureYear {
-	year: number;
-	value: number | null;
-	reporting: number;
-	councils: number;
-}
-
 /**
  * The area's figures by year (AreaYear rows, as areaYearsSql gives them) from its two parts: each year of
  * the headline part with the measure's figures of that year, none reported where the measure has no row.
  */
 export function mergeAreaYears(
-	headline: readonly Omit<AreaYear, (typeof AREA_MEASURE_COLUMNS)[number]>[],
+	headline: readonly AreaHeadlineYear[],
 	measure: readonly AreaMeasureYear[],
 ): AreaYear[] {
 	const byYear = new Map(measure.map((row) => [row.year, row]));
@@ -185,7 +182,7 @@ export function mergeAreaYears(
 			value: own?.value ?? null,
 			reporting: own?.reporting ?? 0,
 			councils: own?.councils ?? 0,
-		} as AreaYear;
+		};
 	});
 }
 

@@ -66,3 +66,34 @@ export class LiveQuery<T> {
 		});
 	}
 }
+
+/**
+ * Two live queries read as one (the overview's area, asked in two parts): its value joins theirs once
+ * both have one; it is pending or failing while either is, and its render id changes when either's does.
+ */
+export class JoinedQuery<A, B, T> {
+	readonly value: T | null;
+	readonly #first: LiveQuery<A>;
+	readonly #second: LiveQuery<B>;
+
+	constructor(first: LiveQuery<A>, second: LiveQuery<B>, join: (first: A, second: B) => T) {
+		this.#first = first;
+		this.#second = second;
+		this.value = $derived(
+			first.value !== null && second.value !== null ? join(first.value, second.value) : null,
+		);
+	}
+
+	get error(): string | null {
+		return this.#first.error ?? this.#second.error;
+	}
+
+	get pending(): boolean {
+		return this.#first.pending || this.#second.pending;
+	}
+
+	get renderId(): number {
+		// Both parts of one change land together (the coordinator delivers a tick's requests at once).
+		return this.#first.renderId + this.#second.renderId;
+	}
+}

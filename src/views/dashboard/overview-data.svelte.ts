@@ -1,6 +1,7 @@
 /**
  * The overview's figures: its live queries (the ranking with its top units' series, the chosen units'
- * series, the area by year in two parts: the headline measures and the chosen one) and what the charts draw from them, for the filters of the view.
+ * series, the area by year in two parts: the headline measures and the chosen one) and what the charts
+ * draw from them, for the filters of the view.
  * The answers hold every year; the years shown are cut here, so that a new range redraws from the same
  * answers. Create it while the overview initialises: it reads the view and the data from the component's
  * context, and its queries own effects.
@@ -10,8 +11,8 @@ import { rankRows, type RankingRow } from '../../charts/ranking-geometry.ts';
 import {
 	mergeAreaYears,
 	unitScheme,
+	type AreaHeadlineYear,
 	type AreaMeasureYear,
-	type AreaYear,
 	type RankingWithTopRow,
 	type SeriesPoint,
 } from '../../db/queries.ts';
@@ -19,7 +20,7 @@ import { tableRows } from '../../db/table-rows.ts';
 import { changeFromPrevious } from '../../model/measures.ts';
 import { parseUnitKey } from '../../model/units.ts';
 import { getData } from '../../state/data.svelte.ts';
-import { LiveQuery } from '../../state/live-query.svelte.ts';
+import { JoinedQuery, LiveQuery } from '../../state/live-query.svelte.ts';
 import { sliceRenderIds } from '../../state/slice-render-id.ts';
 import { getView } from '../../state/view.svelte.ts';
 import { currentFilters, levelAvailable } from './filters.ts';
@@ -29,14 +30,6 @@ import { HEATMAP_ROWS, inShownYears, overviewSql } from './overview-queries.ts';
 const RANKING_ROWS = 40;
 /** How many of the ranking's first units the trend shows when none is chosen. */
 const DEFAULT_TREND_UNITS = 5;
-
-/** The area's figures as the charts read a live query's. */
-interface AreaFigures {
-	readonly value: AreaYear[] | null;
-	readonly error: string | null;
-	readonly pending: boolean;
-	readonly renderId: number;
-}
 
 interface RankingResult {
 	rows: RankingRow[];
@@ -97,11 +90,11 @@ export class OverviewData {
 	 * The area's figures by year that do not depend on the measure (the tiles), every year. Brushing
 	 * changes neither part of the area's figures.
 	 */
-	readonly areaHeadline = new LiveQuery<AreaYear[]>(
+	readonly areaHeadline = new LiveQuery<AreaHeadlineYear[]>(
 		this.#data.coordinator!,
 		'area-headline',
 		() => this.#current(this.#areaHeadlineText),
-		(table) => tableRows<AreaYear>(table),
+		(table) => tableRows<AreaHeadlineYear>(table),
 		[],
 	);
 	/** The chosen measure over the area, every year (the totals chart). */
@@ -112,33 +105,8 @@ export class OverviewData {
 		(table) => tableRows<AreaMeasureYear>(table),
 		[],
 	);
-	readonly #areaRows = $derived(
-		this.areaHeadline.value && this.areaMeasure.value
-			? mergeAreaYears(this.areaHeadline.value, this.areaMeasure.value)
-			: null,
-	);
-	/** The area's figures by year, both parts joined: as one live query to the charts. */
-	readonly area: AreaFigures = (() => {
-		const headline = this.areaHeadline;
-		const measure = this.areaMeasure;
-		const rows = () => this.#areaRows;
-		return {
-			get value() {
-				return rows();
-			},
-			get error() {
-				return headline.error ?? measure.error;
-			},
-			get pending() {
-				return headline.pending || measure.pending;
-			},
-			get renderId() {
-				// Both parts of one interaction land together (the coordinator's batches); the sum changes
-				// whenever either does.
-				return headline.renderId + measure.renderId;
-			},
-		};
-	})();
+	/** The area's figures by year, both parts joined: the totals chart. */
+	readonly area = new JoinedQuery(this.areaHeadline, this.areaMeasure, mergeAreaYears);
 
 	readonly rankedRows = $derived(this.ranking.value?.rows ?? []);
 	readonly reportedRows = $derived(this.rankedRows.filter((r) => r.value !== null));

@@ -6,8 +6,8 @@ import {
 	areaYears,
 	areaYearsSql,
 	mergeAreaYears,
+	type AreaHeadlineYear,
 	type AreaMeasureYear,
-	type AreaYear,
 	rankingWithTopSql,
 	rankingSql,
 	seriesSql,
@@ -122,7 +122,7 @@ describe('the area in two parts (areaHeadlineSql, areaMeasureSql)', () => {
 		];
 		for (const filters of cases) {
 			const whole = await rows(db, areaYearsSql(filters));
-			const headline = (await rows(db, areaHeadlineSql(filters))) as unknown as AreaYear[];
+			const headline = (await rows(db, areaHeadlineSql(filters))) as unknown as AreaHeadlineYear[];
 			const own = (await rows(db, areaMeasureSql(filters))) as unknown as AreaMeasureYear[];
 			// Years where the level has no rows are absent from the measure's part, and filled in.
 			expect(own.length).toBeLessThanOrEqual(headline.length);
