@@ -124,6 +124,25 @@ export class Coordinator {
 		for (const resolve of batch.answered.splice(0)) resolve();
 	}
 
+	/** Whether results are cached (off for the benchmark's baseline, which also answers nothing in the page). */
+	get caching(): boolean {
+		return this.#cacheEnabled;
+	}
+
+	/** The cached result of `sql`, if any, without running anything or touching its place in the cache. */
+	cached(sql: string): Table | undefined {
+		return this.#cache.get(sql);
+	}
+
+	/**
+	 * The client no longer wants what it asked: a request of it still waiting in the queue is dropped
+	 * before it runs, and none is delivered (each rejects with Superseded). For a view that found its
+	 * answer elsewhere (in the page) after asking the engine.
+	 */
+	withdraw(client: string): void {
+		this.#latest.set(client, ++this.#sequence);
+	}
+
 	/** Run a query outside any client (always delivered, still queued and cached). */
 	query(sql: string): Promise<Table> {
 		return this.#run(sql, () => true);

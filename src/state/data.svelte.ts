@@ -18,6 +18,7 @@ import { tableRows } from '../db/table-rows.ts';
 import { wasmConnector } from '../db/wasm-connector.ts';
 import type { SourceKind } from '../model/periods.ts';
 import { UnitIndex } from '../model/unit-index.ts';
+import { UnitYearStore } from './unit-year-store.ts';
 import { Lineage } from '../model/lineage.ts';
 import { ImportLibrary } from './imports.svelte.ts';
 import { StartTables } from './start-tables.ts';
@@ -58,6 +59,8 @@ export class DataStore {
 	lineage: Lineage = $state.raw(new Lineage([], new UnitIndex([])));
 	sources: SourceInfo[] = $state.raw([]);
 	coordinator: Coordinator | null = null;
+	/** The yearly rows held in the page for rankings answered without the engine (made with the coordinator). */
+	unitYears: UnitYearStore | null = null;
 	/**
 	 * Set when the query engine died after the load (its worker ended or trapped): the views are no
 	 * longer current, and the page must be reloaded. The imports are in IndexedDB and come back then.
@@ -134,6 +137,7 @@ export class DataStore {
 			this.sources = tableRows<SourceInfo>(sources);
 			this.manifest = manifest;
 			this.coordinator = coordinator;
+			this.unitYears = new UnitYearStore(coordinator);
 			this.status = 'ready';
 		} catch (error) {
 			this.error = loadErrorMessage(error);

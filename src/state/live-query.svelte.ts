@@ -5,6 +5,9 @@
  *
  * The SQL function returns text to run, null for "nothing to show" (the empty result), or undefined for
  * "not yet": an input it depends on is still loading, so the current result stays until it can run.
+ *
+ * `local`, when given, may answer a text in the page instead (the same result the engine would give, from
+ * figures held in memory): its answer is shown at once, and a request still waiting is withdrawn.
  */
 import { untrack } from 'svelte';
 import type { Table } from 'apache-arrow';
@@ -18,6 +21,8 @@ export class LiveQuery<T> {
 	/** The SQL whose result (or error) is shown; undefined before the first. */
 	#shown: string | null | undefined = $state(undefined);
 	readonly #sql: () => string | null | undefined;
+	/** Counts the texts asked: an answer of an older one is not shown. */
+	#asked = 0;
 
 	/**
 	 * The result shown is not the one the current choices ask for: the view is waiting for new figures.
@@ -35,11 +40,24 @@ export class LiveQuery<T> {
 		sql: () => string | null | undefined,
 		parse: (table: Table) => T,
 		empty: T,
+		local?: (text: string) => T | undefined,
 	) {
 		this.#sql = sql;
 		$effect(() => {
 			const text = sql();
 			if (text === undefined) return;
+			const ticket = ++this.#asked;
+			const answer = text !== null && local ? untrack(() => local(text)) : undefined;
+			if (answer !== undefined) {
+				coordinator.withdraw(client);
+				untrack(() => {
+					this.value = answer;
+					this.error = null;
+					this.#shown = text;
+					this.renderId++;
+				});
+				return;
+			}
 			if (text === null) {
 				untrack(() => {
 					this.value = empty;
@@ -51,13 +69,14 @@ export class LiveQuery<T> {
 			}
 			coordinator.request(client, text).then(
 				(table) => {
+					if (ticket !== this.#asked) return;
 					this.value = parse(table);
 					this.error = null;
 					this.#shown = text;
 					this.renderId++;
 				},
 				(error: unknown) => {
-					if (error instanceof Superseded) return;
+					if (error instanceof Superseded || ticket !== this.#asked) return;
 					this.error = error instanceof Error ? error.message : String(error);
 					this.#shown = text;
 					this.renderId++;

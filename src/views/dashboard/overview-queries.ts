@@ -25,7 +25,7 @@ export const HEATMAP_ROWS = 20;
  * shows (inShownYears), so that moving the first year asks the engine nothing, and moving the last year
  * only re-ranks. A few more rows per answer cost far less than a query.
  */
-const QUERIED_YEARS: readonly [number, number] = [FIRST_YEAR, LAST_YEAR];
+export const QUERIED_YEARS: readonly [number, number] = [FIRST_YEAR, LAST_YEAR];
 
 /** The overview's chart queries for these filters, with `chosen` the chosen units, sorted. */
 export function overviewSql(
@@ -58,11 +58,20 @@ export function inShownYears(filters: ViewFilters, year: number): boolean {
 }
 
 /**
+ * What to compute ahead for a state's ranking, given its filters and its ranking query: that query, or
+ * what the page needs to answer it itself (the measure's values, unit-year-rows.ts), or nothing (null)
+ * when the page can answer it already.
+ */
+export type RankingAhead = (filters: ViewFilters, rankingSql: string) => string | null;
+
+const engineRanking: RankingAhead = (_, sql) => sql;
+
+/**
  * The queries of the states one click away that people most often go to, most likely first: the last
  * year one back and one on, the other levels, then each other measure. Each state is made by the same
  * View methods the filters call, so that its SQL text is the one the click will ask for.
  */
-export function likelyNextSql(state: ViewState): string[] {
+export function likelyNextSql(state: ViewState, rankingAhead = engineRanking): string[] {
 	const next: View[] = [];
 	for (const yearTo of [state.yearTo - 1, state.yearTo + 1]) {
 		if (yearTo < FIRST_YEAR || yearTo > LAST_YEAR) continue;
@@ -84,7 +93,7 @@ export function likelyNextSql(state: ViewState): string[] {
 	}
 	// Many states share queries (every year shares the area's): each query once, none the view has now.
 	const now = new Set(overviewStateSql(state));
-	return [...new Set(next.flatMap((view) => overviewStateSql(view.state)))].filter(
+	return [...new Set(next.flatMap((view) => overviewStateSql(view.state, rankingAhead)))].filter(
 		(sql) => !now.has(sql),
 	);
 }
@@ -94,11 +103,17 @@ export function likelyNextSql(state: ViewState): string[] {
  * does not exist): for the first screen sent to the engine while the page is still being built (and
  * answered ahead by the data build), for the likely next states prefetched.
  */
-export function overviewStateSql(state: ViewState): string[] {
+export function overviewStateSql(state: ViewState, rankingAhead = engineRanking): string[] {
 	const filters = filtersOf(state);
 	if (!levelAvailable(filters)) return [];
 	const sql = overviewSql(filters, [...new Set(state.selected)].sort());
-	return [sql.ranking, ...(sql.chosen ? [sql.chosen] : []), sql.areaHeadline, sql.areaMeasure];
+	const ranking = rankingAhead(filters, sql.ranking);
+	return [
+		...(ranking ? [ranking] : []),
+		...(sql.chosen ? [sql.chosen] : []),
+		sql.areaHeadline,
+		sql.areaMeasure,
+	];
 }
 
 function copy(state: ViewState): View {

@@ -313,4 +313,34 @@ describe('answers given ahead (seed)', () => {
 		await answer;
 		expect(ran).toEqual(['SELECT 1']);
 	});
+
+	test('a withdrawn request is dropped before it runs, and the client asks again afresh', async () => {
+		const { connector, ran, finish } = controlledConnector();
+		const coordinator = new Coordinator(connector);
+		const outcome = (p: Promise<Table>) => p.then(value, (e: unknown) => e);
+		const running = outcome(coordinator.request('other', 'SELECT 1'));
+		const waiting = outcome(coordinator.request('ranking', 'SELECT 2'));
+		// The ranking was answered in the page meanwhile.
+		coordinator.withdraw('ranking');
+		await finish(1);
+		expect(await running).toBe(1);
+		expect(await waiting).toBeInstanceOf(Superseded);
+		expect(ran).toEqual(['SELECT 1']);
+		const again = outcome(coordinator.request('ranking', 'SELECT 3'));
+		await finish(3);
+		expect(await again).toBe(3);
+	});
+
+	test('cached() shows what the cache holds without running anything; caching says whether it is on', async () => {
+		const { connector, ran, finish } = controlledConnector();
+		const coordinator = new Coordinator(connector);
+		expect(coordinator.caching).toBe(true);
+		expect(coordinator.cached('SELECT 1')).toBeUndefined();
+		const answer = coordinator.query('SELECT 1');
+		await finish(1);
+		expect(coordinator.cached('SELECT 1')).toBe(await answer);
+		expect(ran).toEqual(['SELECT 1']);
+		const off = new Coordinator(controlledConnector().connector, { cache: false });
+		expect(off.caching).toBe(false);
+	});
 });
