@@ -6,9 +6,9 @@
  * answers. Create it while the overview initialises: it reads the view and the data from the component's
  * context, and its queries own effects.
  */
+import { untrack } from 'svelte';
 import { rankRows, type RankingRow } from '../../charts/ranking-geometry.ts';
 import {
-	formOf,
 	mergeAreaYears,
 	unitScheme,
 	type AreaHeadlineYear,
@@ -16,24 +16,16 @@ import {
 	type RankingWithTopRow,
 	type SeriesPoint,
 } from '../../db/queries.ts';
-import { localRankingWithTop, localSeries, rankedLocally } from '../../db/local-ranking.ts';
 import { tableRows } from '../../db/table-rows.ts';
-import { rowValuesSql, type UnitYearValues } from '../../db/unit-year-rows.ts';
 import { changeFromPrevious } from '../../model/measures.ts';
 import { parseUnitKey } from '../../model/units.ts';
 import { getData } from '../../state/data.svelte.ts';
 import { JoinedQuery, LiveQuery } from '../../state/live-query.svelte.ts';
 import { sliceRenderIds } from '../../state/slice-render-id.ts';
-import { UnitYearStore } from '../../state/unit-year-store.ts';
 import { getView } from '../../state/view.svelte.ts';
 import { currentFilters, levelAvailable } from './filters.ts';
-import {
-	HEATMAP_ROWS,
-	inShownYears,
-	overviewSql,
-	QUERIED_YEARS,
-	type RankingAhead,
-} from './overview-queries.ts';
+import { HEATMAP_ROWS, inShownYears, overviewSql } from './overview-queries.ts';
+import { PageAnswers } from './page-answers.ts';
 
 /** How many units the ranking chart draws (its table holds them all). */
 const RANKING_ROWS = 40;
@@ -79,12 +71,12 @@ export class OverviewData {
 		return this.#data.dataVersion >= 0 ? text : null;
 	}
 
-	/** The yearly rows held in the page, from which a ranking of one year is answered without the engine. */
-	readonly unitYears: UnitYearStore;
+	/** The answers given in the page, without the engine, when what they need is here. */
+	readonly answers = new PageAnswers(this.#data);
 
 	/**
-	 * The ranking of every unit of the level and area, with the series of its top units: from the rows
-	 * held in the page when they are there (the same rows the engine would give), else from the engine.
+	 * The ranking of every unit of the level and area, with the series of its top units. Each query here
+	 * is answered in the page when it can be (the same rows the engine would give), else by the engine.
 	 */
 	readonly ranking = new LiveQuery<RankingResult>(
 		this.#data.coordinator!,
@@ -92,7 +84,10 @@ export class OverviewData {
 		() => this.#current(this.#rankingText),
 		(table) => this.#rankingResult(tableRows<RankingWithTopRow>(table)),
 		NO_RANKING,
-		() => this.#localRanking(),
+		() => {
+			const rows = this.answers.ranking(this.filters);
+			return rows && this.#rankingResult(rows);
+		},
 	);
 	/** The chosen units' series, every year (none chosen: the empty answer). */
 	readonly chosenSeries = new LiveQuery<SeriesPoint[]>(
@@ -101,10 +96,7 @@ export class OverviewData {
 		() => this.#current(this.#chosenText),
 		(table) => tableRows<SeriesPoint>(table),
 		[],
-		() => {
-			const values = this.#heldValues();
-			return values ? localSeries(values, this.#chosenKeys, QUERIED_YEARS) : undefined;
-		},
+		() => this.answers.chosenSeries(this.filters, this.#chosenKeys),
 	);
 	/**
 	 * The area's figures by year that do not depend on the measure (the tiles), every year. Brushing
@@ -116,6 +108,7 @@ export class OverviewData {
 		() => this.#current(this.#areaHeadlineText),
 		(table) => tableRows<AreaHeadlineYear>(table),
 		[],
+		() => this.answers.areaHeadline(this.filters),
 	);
 	/** The chosen measure over the area, every year (the totals chart). */
 	readonly areaMeasure = new LiveQuery<AreaMeasureYear[]>(
@@ -124,6 +117,7 @@ export class OverviewData {
 		() => this.#current(this.#areaMeasureText),
 		(table) => tableRows<AreaMeasureYear>(table),
 		[],
+		() => this.answers.areaMeasure(this.filters),
 	);
 	/** The area's figures by year, both parts joined: the totals chart. */
 	readonly area = new JoinedQuery(this.areaHeadline, this.areaMeasure, mergeAreaYears);
@@ -232,50 +226,12 @@ export class OverviewData {
 	};
 
 	constructor() {
-		this.unitYears = this.#data.unitYears!;
 		// Once the first ranking is drawn, the rows of the measure shown are read in idle time.
 		$effect(() => {
-			const { measure, basis } = this.filters;
-			const form = formOf(this.filters);
-			const version = this.#data.dataVersion;
-			if (this.ranking.renderId > 0) this.unitYears.want(version, measure, form, basis);
+			const filters = this.filters;
+			void this.#data.dataVersion;
+			if (this.ranking.renderId > 0) untrack(() => this.answers.want(filters));
 		});
-	}
-
-	/**
-	 * What the prefetch computes ahead for the ranking of a next state (see RankingAhead): nothing when
-	 * the page can answer it, the measure's values when it holds the rows' keys, else the engine's query.
-	 */
-	readonly rankingAhead: RankingAhead = (filters, sql) => {
-		if (!rankedLocally(filters)) return sql;
-		const version = this.#data.dataVersion;
-		const form = formOf(filters);
-		if (this.unitYears.hasValues(version, filters.measure, form, filters.basis)) return null;
-		if (this.unitYears.hasKeys(version, filters.basis)) {
-			return rowValuesSql(filters.measure, form, filters.basis);
-		}
-		return sql;
-	};
-
-	/** The values of the measure shown held in the page, or null. */
-	#heldValues(): UnitYearValues | null {
-		const { measure, basis } = this.filters;
-		return this.unitYears.values(this.#data.dataVersion, measure, formOf(this.filters), basis);
-	}
-
-	/** The ranking answered in the page, or undefined when the rows it needs are not here. */
-	#localRanking(): RankingResult | undefined {
-		const filters = this.filters;
-		const values = this.#heldValues();
-		if (!values) return undefined;
-		const rows = localRankingWithTop(
-			values,
-			this.#data.units,
-			filters,
-			HEATMAP_ROWS,
-			QUERIED_YEARS,
-		);
-		return rows ? this.#rankingResult(rows) : undefined;
 	}
 
 	#rankingResult(answer: RankingWithTopRow[]): RankingResult {

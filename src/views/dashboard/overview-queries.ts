@@ -27,28 +27,34 @@ export const HEATMAP_ROWS = 20;
  */
 export const QUERIED_YEARS: readonly [number, number] = [FIRST_YEAR, LAST_YEAR];
 
+/**
+ * The filters of the queries that hold every year: the chosen units' series and the tiles and the totals
+ * depend neither on the brush (the ranking and its top do) nor on the range of years shown.
+ */
+export function everyYear(filters: ViewFilters): ViewFilters {
+	return { ...filters, brush: null, yearFrom: QUERIED_YEARS[0], yearTo: QUERIED_YEARS[1] };
+}
+
+/** The overview's chart queries, one text per chart's part. */
+export interface OverviewSql {
+	ranking: string;
+	chosen: string | null;
+	areaHeadline: string;
+	areaMeasure: string;
+}
+
 /** The overview's chart queries for these filters, with `chosen` the chosen units, sorted. */
-export function overviewSql(
-	filters: ViewFilters,
-	chosen: readonly string[],
-): { ranking: string; chosen: string | null; areaHeadline: string; areaMeasure: string } {
-	// The chosen units' series and the tiles and the totals depend neither on the brush (the ranking and its
-	// top do) nor on the range of years shown.
-	const everyYear = {
-		...filters,
-		brush: null,
-		yearFrom: QUERIED_YEARS[0],
-		yearTo: QUERIED_YEARS[1],
-	};
+export function overviewSql(filters: ViewFilters, chosen: readonly string[]): OverviewSql {
+	const every = everyYear(filters);
 	return {
 		// The ranking with the series of its top units (the trend's and the heatmap's), in one answer; apart
 		// from them the chosen units: choosing a unit runs only the small query of the chosen.
 		ranking: rankingWithTopSql(filters, HEATMAP_ROWS, QUERIED_YEARS),
-		chosen: chosen.length > 0 ? seriesSql(everyYear, chosen) : null,
+		chosen: chosen.length > 0 ? seriesSql(every, chosen) : null,
 		// The area's figures in two parts: the headline measures (the tiles) do not change with the measure
 		// chosen, so a new measure asks only for the small part of its own.
-		areaHeadline: areaHeadlineSql(everyYear),
-		areaMeasure: areaMeasureSql(everyYear),
+		areaHeadline: areaHeadlineSql(every),
+		areaMeasure: areaMeasureSql(every),
 	};
 }
 
@@ -58,20 +64,24 @@ export function inShownYears(filters: ViewFilters, year: number): boolean {
 }
 
 /**
- * What to compute ahead for a state's ranking, given its filters and its ranking query: that query, or
- * what the page needs to answer it itself (the measure's values, unit-year-rows.ts), or nothing (null)
- * when the page can answer it already.
+ * What to compute ahead for one of a state's queries (its part, its filters, its text): that query, or
+ * what the page needs to answer it itself (a measure's values, unit-year-rows.ts; every area's figures,
+ * all-areas.ts), or nothing (null) when the page can answer it already.
  */
-export type RankingAhead = (filters: ViewFilters, rankingSql: string) => string | null;
+export type QueryAhead = (
+	part: keyof OverviewSql,
+	filters: ViewFilters,
+	sql: string,
+) => string | null;
 
-const engineRanking: RankingAhead = (_, sql) => sql;
+const asked: QueryAhead = (_part, _filters, sql) => sql;
 
 /**
  * The queries of the states one click away that people most often go to, most likely first: the last
  * year one back and one on, the other levels, then each other measure. Each state is made by the same
  * View methods the filters call, so that its SQL text is the one the click will ask for.
  */
-export function likelyNextSql(state: ViewState, rankingAhead = engineRanking): string[] {
+export function likelyNextSql(state: ViewState, ahead = asked): string[] {
 	const next: View[] = [];
 	for (const yearTo of [state.yearTo - 1, state.yearTo + 1]) {
 		if (yearTo < FIRST_YEAR || yearTo > LAST_YEAR) continue;
@@ -93,7 +103,7 @@ export function likelyNextSql(state: ViewState, rankingAhead = engineRanking): s
 	}
 	// Many states share queries (every year shares the area's): each query once, none the view has now.
 	const now = new Set(overviewStateSql(state));
-	return [...new Set(next.flatMap((view) => overviewStateSql(view.state, rankingAhead)))].filter(
+	return [...new Set(next.flatMap((view) => overviewStateSql(view.state, ahead)))].filter(
 		(sql) => !now.has(sql),
 	);
 }
@@ -103,17 +113,16 @@ export function likelyNextSql(state: ViewState, rankingAhead = engineRanking): s
  * does not exist): for the first screen sent to the engine while the page is still being built (and
  * answered ahead by the data build), for the likely next states prefetched.
  */
-export function overviewStateSql(state: ViewState, rankingAhead = engineRanking): string[] {
+export function overviewStateSql(state: ViewState, ahead = asked): string[] {
 	const filters = filtersOf(state);
 	if (!levelAvailable(filters)) return [];
 	const sql = overviewSql(filters, [...new Set(state.selected)].sort());
-	const ranking = rankingAhead(filters, sql.ranking);
-	return [
-		...(ranking ? [ranking] : []),
-		...(sql.chosen ? [sql.chosen] : []),
-		sql.areaHeadline,
-		sql.areaMeasure,
-	];
+	const parts = ['ranking', 'chosen', 'areaHeadline', 'areaMeasure'] as const;
+	return parts.flatMap((part) => {
+		const text = sql[part];
+		const wanted = text === null ? null : ahead(part, filters, text);
+		return wanted === null ? [] : [wanted];
+	});
 }
 
 function copy(state: ViewState): View {

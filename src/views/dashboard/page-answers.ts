@@ -1,0 +1,133 @@
+/**
+ * The overview's answers given in the page, without a round trip to the engine, from what it holds: the
+ * yearly rows (state/unit-year-store.ts) for the ranking and the chosen units' series, and every area's
+ * figures of a level (db/all-areas.ts, in the coordinator's cache) for the tiles and the totals. Each is
+ * the very answer the engine would give (unit tests compare them), or undefined when what it needs is
+ * not here yet; then the engine answers. Also says what to compute ahead so that it will be here.
+ */
+import type { Table } from 'apache-arrow';
+import {
+	allAreasHeadlineSql,
+	allAreasMeasureSql,
+	areaHeadlineOf,
+	areaMeasureOf,
+} from '../../db/all-areas.ts';
+import { localRankingWithTop, localSeries, rankedLocally } from '../../db/local-ranking.ts';
+import {
+	formOf,
+	type AreaHeadlineYear,
+	type AreaMeasureYear,
+	type RankingWithTopRow,
+	type SeriesPoint,
+	type ViewFilters,
+} from '../../db/queries.ts';
+import { tableRows } from '../../db/table-rows.ts';
+import { rowValuesSql, type UnitYearValues } from '../../db/unit-year-rows.ts';
+import type { DataStore } from '../../state/data.svelte.ts';
+import { everyYear, HEATMAP_ROWS, QUERIED_YEARS, type QueryAhead } from './overview-queries.ts';
+
+export class PageAnswers {
+	readonly #data: DataStore;
+	/** Grouped answers as rows, read once per answer. */
+	readonly #rows = new WeakMap<Table, unknown[]>();
+
+	constructor(data: DataStore) {
+		this.#data = data;
+	}
+
+	/** Read, in idle time, the rows of the measure shown (its ranking is answered here afterwards). */
+	want(filters: ViewFilters): void {
+		const { measure, basis } = filters;
+		this.#data.unitYears?.want(this.#data.dataVersion, measure, formOf(filters), basis);
+	}
+
+	#values(filters: ViewFilters): UnitYearValues | null {
+		const store = this.#data.unitYears;
+		const { measure, basis } = filters;
+		return store?.values(this.#data.dataVersion, measure, formOf(filters), basis) ?? null;
+	}
+
+	/** The answer of rankingWithTopSql for the overview (its top's series over every year). */
+	ranking(filters: ViewFilters): RankingWithTopRow[] | undefined {
+		const values = this.#values(filters);
+		if (!values) return undefined;
+		const rows = localRankingWithTop(
+			values,
+			this.#data.units,
+			filters,
+			HEATMAP_ROWS,
+			QUERIED_YEARS,
+		);
+		return rows ?? undefined;
+	}
+
+	/** The answer of the chosen units' series (seriesSql over every year). */
+	chosenSeries(filters: ViewFilters, unitKeys: readonly string[]): SeriesPoint[] | undefined {
+		const values = this.#values(filters);
+		return values ? localSeries(values, unitKeys, QUERIED_YEARS) : undefined;
+	}
+
+	/** The grouped answer of `sql` as rows, if the coordinator holds it. */
+	#grouped<T>(sql: string): T[] | undefined {
+		const table = this.#data.coordinator?.cached(sql);
+		if (!table) return undefined;
+		let rows = this.#rows.get(table);
+		if (!rows) {
+			rows = tableRows(table);
+			this.#rows.set(table, rows);
+		}
+		return rows as T[];
+	}
+
+	/** The answer of the area's headline query (areaHeadlineSql over every year). */
+	areaHeadline(filters: ViewFilters): AreaHeadlineYear[] | undefined {
+		const every = everyYear(filters);
+		const grouped = this.#grouped<AreaHeadlineYear & { area: string | null }>(
+			allAreasHeadlineSql(every),
+		);
+		return grouped && areaHeadlineOf(grouped, this.#data.units, every);
+	}
+
+	/** The answer of the area's measure query (areaMeasureSql over every year). */
+	areaMeasure(filters: ViewFilters): AreaMeasureYear[] | undefined {
+		const every = everyYear(filters);
+		const grouped = this.#grouped<AreaMeasureYear & { area: string | null }>(
+			allAreasMeasureSql(every),
+		);
+		return grouped && areaMeasureOf(grouped, every);
+	}
+
+	/**
+	 * What to compute ahead for the state shown: every area's figures of its level, so that the next
+	 * province is answered here. (The prefetch leaves out what the cache holds.)
+	 */
+	now(filters: ViewFilters): string[] {
+		if (!this.#caching()) return [];
+		const every = everyYear(filters);
+		return [allAreasHeadlineSql(every), allAreasMeasureSql(every)];
+	}
+
+	/**
+	 * What to compute ahead for a next state's query (see QueryAhead): for its area, every area's figures
+	 * of its level; for its ranking and chosen units, nothing when the page holds the measure's values,
+	 * those values when it holds the rows' keys, else the query itself.
+	 */
+	readonly ahead: QueryAhead = (part, filters, sql) => {
+		if (!this.#caching()) return sql;
+		if (part === 'areaHeadline') return allAreasHeadlineSql(everyYear(filters));
+		if (part === 'areaMeasure') return allAreasMeasureSql(everyYear(filters));
+		if (part === 'ranking' && !rankedLocally(filters)) return sql;
+		const store = this.#data.unitYears!;
+		const version = this.#data.dataVersion;
+		const form = formOf(filters);
+		if (store.hasValues(version, filters.measure, form, filters.basis)) return null;
+		if (store.hasKeys(version, filters.basis)) {
+			return rowValuesSql(filters.measure, form, filters.basis);
+		}
+		return sql;
+	};
+
+	#caching(): boolean {
+		return this.#data.coordinator?.caching ?? false;
+	}
+}
