@@ -102,20 +102,34 @@ export class PageAnswers {
 	 * province is answered here. (The prefetch leaves out what the cache holds.)
 	 */
 	now(filters: ViewFilters): string[] {
+		this.#shown = filters;
 		if (!this.#caching()) return [];
 		const every = everyYear(filters);
 		return [allAreasHeadlineSql(every), allAreasMeasureSql(every)];
 	}
 
+	/** The filters shown when now() was last asked. */
+	#shown: ViewFilters | null = null;
+
 	/**
-	 * What to compute ahead for a next state's query (see QueryAhead): for its area, every area's figures
-	 * of its level; for its ranking and chosen units, nothing when the page holds the measure's values,
-	 * those values when it holds the rows' keys, else the query itself.
+	 * What to compute ahead for a next state's query (see QueryAhead): for its area's headline, every
+	 * area's of its level; for its area's measure, every area's when it is the measure shown (another
+	 * level), else the area's own small query (a province after a new measure is rarer, and every area's
+	 * figures of each measure would keep the engine busy); for its ranking and chosen units, nothing when
+	 * the page holds the measure's values, those values when it holds the rows' keys, else the query.
 	 */
 	readonly ahead: QueryAhead = (part, filters, sql) => {
 		if (!this.#caching()) return sql;
 		if (part === 'areaHeadline') return allAreasHeadlineSql(everyYear(filters));
-		if (part === 'areaMeasure') return allAreasMeasureSql(everyYear(filters));
+		if (part === 'areaMeasure') {
+			const shown = this.#shown;
+			const same =
+				shown !== null &&
+				shown.measure === filters.measure &&
+				shown.basis === filters.basis &&
+				formOf(shown) === formOf(filters);
+			return same ? allAreasMeasureSql(everyYear(filters)) : sql;
+		}
 		if (part === 'ranking' && !rankedLocally(filters)) return sql;
 		const store = this.#data.unitYears!;
 		const version = this.#data.dataVersion;

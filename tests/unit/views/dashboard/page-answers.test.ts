@@ -99,7 +99,15 @@ describe('PageAnswers', () => {
 		const after = likelyNextSql(state, answers.ahead);
 		expect(after.some((sql) => sql.includes("'rank' AS part"))).toBe(false);
 		expect(after).toContain(rowValuesSql('surveys', 'total', 'reported'));
-		expect(after).toContain(allAreasMeasureSql(everyYear({ ...district, measure: 'surveys' })));
+		// Another measure's area: its own small query, not every area's.
+		const surveys = { ...district, measure: 'surveys' } as const;
+		expect(after).toContain(areaMeasureSql(everyYear(surveys)));
+		expect(after).not.toContain(allAreasMeasureSql(everyYear(surveys)));
+		// Every area's figures of the measure shown, at the other levels, once now() has told which it is.
+		answers.now({ ...district, measure: state.measure });
+		expect(likelyNextSql(state, answers.ahead)).toContain(
+			allAreasMeasureSql(everyYear({ ...district, measure: state.measure, level: 'commune' })),
+		);
 	});
 
 	test('without a cache (the benchmark baseline) it answers nothing and changes no query', async () => {
