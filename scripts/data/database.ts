@@ -34,6 +34,16 @@ export interface DatabaseEntry {
 const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
 /**
+ * The order a table's rows are stored in, where it matters. The facts of one unit (the detail panel's
+ * queries) then sit in one or two row groups, which the engine finds by their minimum and maximum and
+ * reads alone: on the monthly dataset's 1.2 million facts, a unit's two queries took a third of the time
+ * of a scan in year order. The Parquet files keep their own order.
+ */
+const STORED_ORDER: Record<string, string> = {
+	facts: 'scheme, unit_code, year, period, month, term, scope, source_id',
+};
+
+/**
  * Write `dataset.duckdb` in `dir` from the Parquet files of `tables` (name → file in `dir`), with the
  * prepared tables, and return its manifest entry.
  */
@@ -63,7 +73,10 @@ export async function writeDatabase(
 			.map((row) => String(row.table_name));
 		await conn.run(`ATTACH ${quote(path)} AS prepared (STORAGE_VERSION '${STORAGE_VERSION}')`);
 		for (const name of names) {
-			await conn.run(`CREATE TABLE prepared."${name}" AS SELECT * FROM memory."${name}"`);
+			const order = STORED_ORDER[name];
+			await conn.run(
+				`CREATE TABLE prepared."${name}" AS SELECT * FROM memory."${name}"${order ? ` ORDER BY ${order}` : ''}`,
+			);
 		}
 		await conn.run('DETACH prepared');
 		const bytes = readFileSync(path);

@@ -29,6 +29,21 @@ export interface HeatmapInput {
 const LIGHT_INK = '#ffffff';
 const DARK_INK = '#1b1b1b';
 
+/**
+ * inkOn of a fill, remembered: a redraw colours a few hundred cells from a ramp of few distinct fills,
+ * and parsing each fill and weighing its contrast took a tenth of the heatmap's redraw.
+ */
+const inks = new Map<string, string>();
+function inkFor(fill: string): string {
+	let ink = inks.get(fill);
+	if (ink === undefined) {
+		ink = inkOn(fill);
+		if (inks.size > 4096) inks.clear();
+		inks.set(fill, ink);
+	}
+	return ink;
+}
+
 /** The text colour with the higher contrast on a fill (white or near black), for AA-readable labels. */
 export function inkOn(fill: string): string {
 	const rgba = parseColour(fill);
@@ -55,6 +70,7 @@ export function heatmapGeometry(
 			const value = input.valueAt(row.key, year);
 			const state: CellState =
 				value === undefined ? 'absent' : value === null ? 'missing' : 'value';
+			const fill = state === 'value' ? ramp(value as number) : 'none';
 			cells.push({
 				rowKey: row.key,
 				year,
@@ -64,8 +80,8 @@ export function heatmapGeometry(
 				height: cellHeight,
 				state,
 				value: value ?? null,
-				fill: state === 'value' ? ramp(value as number) : 'none',
-				ink: state === 'value' ? inkOn(ramp(value as number)) : DARK_INK,
+				fill,
+				ink: state === 'value' ? inkFor(fill) : DARK_INK,
 			});
 		});
 	});
