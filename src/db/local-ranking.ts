@@ -78,9 +78,10 @@ function topSeries(
 	years: readonly [number, number],
 ): RankingWithTopRow[] {
 	const reported = ranked.filter((r) => r.value !== null);
-	const sorted = reported.map((r) => r.value!).sort((a, b) => b - a);
-	// rank() ≤ top: fewer than `top` units above, so at least the top-th value.
-	const threshold = sorted.length > top ? sorted[top - 1]! : -Infinity;
+	// A typed array sorts numbers natively, ascending (a comparator function costs several times more).
+	const sorted = Float64Array.from(reported, (r) => r.value!).sort();
+	// rank() ≤ top: fewer than `top` units above, so at least the top-th largest value.
+	const threshold = sorted.length > top ? sorted[sorted.length - top]! : -Infinity;
 	const shown = reported.filter((r) => r.value! >= threshold).map((r) => r.unit_key);
 	return localSeries(values, shown, years).map((point) => ({ part: 'series', ...point }));
 }

@@ -21,15 +21,15 @@ import {
 	type SeriesPoint,
 	type ViewFilters,
 } from '../../db/queries.ts';
-import { tableRows } from '../../db/table-rows.ts';
+import { columnValues } from '../../db/text-column.ts';
 import { rowValuesSql, type UnitYearValues } from '../../db/unit-year-rows.ts';
 import type { DataStore } from '../../state/data.svelte.ts';
 import { everyYear, HEATMAP_ROWS, QUERIED_YEARS, type QueryAhead } from './overview-queries.ts';
 
 export class PageAnswers {
 	readonly #data: DataStore;
-	/** Grouped answers as rows, read once per answer. */
-	readonly #rows = new WeakMap<Table, unknown[]>();
+	/** Where each area's rows are in a grouped answer, read once per answer. */
+	readonly #areaRows = new WeakMap<Table, Map<string | null, number[]>>();
 
 	constructor(data: DataStore) {
 		this.#data = data;
@@ -67,33 +67,39 @@ export class PageAnswers {
 		return values ? localSeries(values, unitKeys, QUERIED_YEARS) : undefined;
 	}
 
-	/** The grouped answer of `sql` as rows, if the coordinator holds it. */
-	#grouped<T>(sql: string): T[] | undefined {
+	/**
+	 * The rows of one area in the grouped answer of `sql`, if the coordinator holds it. Only the area
+	 * column is read for every row (a level's answer has about a thousand rows of thirty columns).
+	 */
+	#grouped<T>(sql: string, area: string | null): (T & { area: string | null })[] | undefined {
 		const table = this.#data.coordinator?.cached(sql);
 		if (!table) return undefined;
-		let rows = this.#rows.get(table);
-		if (!rows) {
-			rows = tableRows(table);
-			this.#rows.set(table, rows);
+		let byArea = this.#areaRows.get(table);
+		if (!byArea) {
+			byArea = new Map();
+			const areas = columnValues(table.getChild('area')!) as (string | null)[];
+			for (const [i, key] of areas.entries()) {
+				const rows = byArea.get(key);
+				if (rows) rows.push(i);
+				else byArea.set(key, [i]);
+			}
+			this.#areaRows.set(table, byArea);
 		}
-		return rows as T[];
+		const indices = byArea.get(area) ?? [];
+		return indices.map((i) => table.get(i)!.toJSON() as T & { area: string | null });
 	}
 
 	/** The answer of the area's headline query (areaHeadlineSql over every year). */
 	areaHeadline(filters: ViewFilters): AreaHeadlineYear[] | undefined {
 		const every = everyYear(filters);
-		const grouped = this.#grouped<AreaHeadlineYear & { area: string | null }>(
-			allAreasHeadlineSql(every),
-		);
+		const grouped = this.#grouped<AreaHeadlineYear>(allAreasHeadlineSql(every), every.province);
 		return grouped && areaHeadlineOf(grouped, this.#data.units, every);
 	}
 
 	/** The answer of the area's measure query (areaMeasureSql over every year). */
 	areaMeasure(filters: ViewFilters): AreaMeasureYear[] | undefined {
 		const every = everyYear(filters);
-		const grouped = this.#grouped<AreaMeasureYear & { area: string | null }>(
-			allAreasMeasureSql(every),
-		);
+		const grouped = this.#grouped<AreaMeasureYear>(allAreasMeasureSql(every), every.province);
 		return grouped && areaMeasureOf(grouped, every);
 	}
 
