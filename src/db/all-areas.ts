@@ -5,6 +5,7 @@
  * the rows it gives for an area equal the area's own query's (unit tests compare them for many areas).
  * The units that exist per area and year come from the units in memory.
  */
+import type { Basis } from '../model/basis.ts';
 import { HEADLINE_MEASURES, type MeasureId } from '../model/measures.ts';
 import type { UnitIndex } from '../model/unit-index.ts';
 import { parseUnitKey } from '../model/units.ts';
@@ -32,12 +33,26 @@ const HEADLINE: readonly MeasureId[] = [
  * The area key of a row of the grouped answer: null for the country, `2025:<code>` for a 2025 province,
  * `2023:<code>` for an old province (only the old list's rows: see areaWhere in queries.ts).
  */
-const AREA_KEY = `CASE WHEN GROUPING(province_2025) = 0 THEN '2025:' || province_2025
+function areaKeySql(basis: Basis): string {
+	return basis === 'units2025'
+		? `CASE WHEN GROUPING(province_2025) = 0 THEN '2025:' || province_2025 END AS area`
+		: `CASE WHEN GROUPING(province_2025) = 0 THEN '2025:' || province_2025
 		WHEN GROUPING(province_code) = 0 THEN '2023:' || province_code END AS area`;
-// A group whose province is unknown is no area (the area's own query never matches NULL).
-const GROUPS = `GROUP BY GROUPING SETS ((year), (year, province_2025), (year, scheme, province_code))
+}
+
+/**
+ * The groups of every area. On the 2025 units' table every row is a 2025 unit, so an old province has no
+ * rows there: its group is left out (a third less work for the default basis). A group whose province is
+ * unknown is no area (the area's own query never matches NULL).
+ */
+function groupsSql(basis: Basis): string {
+	return basis === 'units2025'
+		? `GROUP BY GROUPING SETS ((year), (year, province_2025))
+	HAVING GROUPING(province_2025) = 1 OR province_2025 IS NOT NULL`
+		: `GROUP BY GROUPING SETS ((year), (year, province_2025), (year, scheme, province_code))
 	HAVING (GROUPING(province_2025) = 1 OR province_2025 IS NOT NULL)
 		AND (GROUPING(scheme) = 1 OR (scheme = '2023' AND province_code IS NOT NULL))`;
+}
 
 /** The level's rows over the years the filters' area figures cover, whatever the area. */
 function levelRowsWhere(f: ViewFilters): string {
@@ -50,7 +65,7 @@ export function allAreasHeadlineSql(f: ViewFilters): string {
 		(id) =>
 			`${aggregateSql(id)} AS ${ident(`v_${id}`)}, ${reportedCountSql(id)} AS ${ident(`n_${id}`)}, ${formCouncilsSql(id, f.basis)} AS ${ident(`w_${id}`)}`,
 	).join(',\n\t\t');
-	return `SELECT ${AREA_KEY}, year, ${columns},
+	return `SELECT ${areaKeySql(f.basis)}, year, ${columns},
 		COUNT(*)::INTEGER AS reporting_units,
 		BOOL_OR(source_kind = 'simulated') AS any_simulated,
 		BOOL_OR(source_kind = 'reported') AS any_reported,
@@ -58,17 +73,17 @@ export function allAreasHeadlineSql(f: ViewFilters): string {
 		BOOL_OR(source_kind = 'imported') AS any_imported
 	FROM ${yearlyTable(f.basis)}
 	WHERE ${levelRowsWhere(f)}
-	${GROUPS}`;
+	${groupsSql(f.basis)}`;
 }
 
 /** The rows of areaMeasureSql for every area of the filters' level, with `area`. */
 export function allAreasMeasureSql(f: ViewFilters): string {
-	return `SELECT ${AREA_KEY}, year, ${formAggregateSql(f.measure, formOf(f), f.basis)} AS value,
+	return `SELECT ${areaKeySql(f.basis)}, year, ${formAggregateSql(f.measure, formOf(f), f.basis)} AS value,
 		${formReportedCountSql(f.measure, formOf(f), f.basis)} AS reporting,
 		${formCouncilsSql(f.measure, f.basis, formOf(f))} AS councils
 	FROM ${yearlyTable(f.basis)}
 	WHERE ${levelRowsWhere(f)}
-	${GROUPS}`;
+	${groupsSql(f.basis)}`;
 }
 
 /** A row of the grouped answers: the area's key (null: the country) and one year's figures. */
