@@ -6,12 +6,12 @@
  * The units that exist per area and year come from the units in memory.
  */
 import type { Basis } from '../model/basis.ts';
-import { HEADLINE_MEASURES, type MeasureId } from '../model/measures.ts';
 import type { UnitIndex } from '../model/unit-index.ts';
 import { parseUnitKey } from '../model/units.ts';
 import { formAggregateSql, formCouncilsSql, formReportedCountSql } from './comparable-sql.ts';
-import { aggregateSql, reportedCountSql } from './measure-sql.ts';
 import {
+	AREA_HEADLINE_MEASURES,
+	areaFiguresSql,
 	areaYears,
 	formOf,
 	unitScheme,
@@ -20,14 +20,7 @@ import {
 	type AreaMeasureYear,
 	type ViewFilters,
 } from './queries.ts';
-import { ident, num, str } from './sql.ts';
-
-/** The headline measures of the tiles, as areaHeadlineSql lists them. */
-const HEADLINE: readonly MeasureId[] = [
-	...HEADLINE_MEASURES,
-	'resolution_rate',
-	'petitions_received',
-];
+import { num, str } from './sql.ts';
 
 /**
  * The area key of a row of the grouped answer: null for the country, `2025:<code>` for a 2025 province,
@@ -61,16 +54,7 @@ function levelRowsWhere(f: ViewFilters): string {
 
 /** The figures of areaHeadlineSql's `figures` for every area of the filters' level, with `area`. */
 export function allAreasHeadlineSql(f: ViewFilters): string {
-	const columns = HEADLINE.map(
-		(id) =>
-			`${aggregateSql(id)} AS ${ident(`v_${id}`)}, ${reportedCountSql(id)} AS ${ident(`n_${id}`)}, ${formCouncilsSql(id, f.basis)} AS ${ident(`w_${id}`)}`,
-	).join(',\n\t\t');
-	return `SELECT ${areaKeySql(f.basis)}, year, ${columns},
-		COUNT(*)::INTEGER AS reporting_units,
-		BOOL_OR(source_kind = 'simulated') AS any_simulated,
-		BOOL_OR(source_kind = 'reported') AS any_reported,
-		BOOL_OR(approx) AS any_approx,
-		BOOL_OR(source_kind = 'imported') AS any_imported
+	return `SELECT ${areaKeySql(f.basis)}, year, ${areaFiguresSql(f.basis, '\n\t\t')}
 	FROM ${yearlyTable(f.basis)}
 	WHERE ${levelRowsWhere(f)}
 	${groupsSql(f.basis)}`;
@@ -125,7 +109,7 @@ export function areaHeadlineOf(
 			year,
 			units: counts.get(unitScheme(f.basis, year)) ?? 0,
 		};
-		for (const id of HEADLINE) {
+		for (const id of AREA_HEADLINE_MEASURES) {
 			for (const prefix of ['v_', 'n_', 'w_']) {
 				const column = `${prefix}${id}` as `v_${string}`;
 				row[column] = found ? found[column] : null;

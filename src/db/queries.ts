@@ -114,6 +114,32 @@ function areaRowsWhere(f: ViewFilters, years: readonly number[]): string {
 	return `level = ${str(f.level)} AND ${areaWhere(f.province)} AND year BETWEEN ${num(years[0]!)} AND ${num(f.yearTo)}`;
 }
 
+/** The headline measures of the tiles: a `v_`, `n_` and `w_` column each in the area's figures. */
+export const AREA_HEADLINE_MEASURES: readonly MeasureId[] = [
+	...HEADLINE_MEASURES,
+	'resolution_rate',
+	'petitions_received',
+];
+
+/**
+ * The aggregate columns of the area's figures over a group of yearly rows (areaHeadlineSql, and every
+ * area's at once in all-areas.ts), one per line after `lineBreak`.
+ */
+export function areaFiguresSql(basis: Basis, lineBreak: string): string {
+	const headline = AREA_HEADLINE_MEASURES.map(
+		(id) =>
+			`${aggregateSql(id)} AS ${ident(`v_${id}`)}, ${reportedCountSql(id)} AS ${ident(`n_${id}`)}, ${formCouncilsSql(id, basis)} AS ${ident(`w_${id}`)}`,
+	);
+	return [
+		...headline,
+		'COUNT(*)::INTEGER AS reporting_units',
+		"BOOL_OR(source_kind = 'simulated') AS any_simulated",
+		"BOOL_OR(source_kind = 'reported') AS any_reported",
+		'BOOL_OR(approx) AS any_approx',
+		"BOOL_OR(source_kind = 'imported') AS any_imported",
+	].join(`,${lineBreak}`);
+}
+
 /**
  * The part of the area's figures that does not depend on the chosen measure, year by year (see
  * areaYears): how many units exist (`units`), the headline measures as `v_<id>` with their reporting
@@ -124,20 +150,8 @@ function areaRowsWhere(f: ViewFilters, years: readonly number[]): string {
  */
 export function areaHeadlineSql(f: ViewFilters): string {
 	const years = areaYears(f);
-	const headline: MeasureId[] = [...HEADLINE_MEASURES, 'resolution_rate', 'petitions_received'];
-	const headlineColumns = headline
-		.map(
-			(id) =>
-				`${aggregateSql(id)} AS ${ident(`v_${id}`)}, ${reportedCountSql(id)} AS ${ident(`n_${id}`)}, ${formCouncilsSql(id, f.basis)} AS ${ident(`w_${id}`)}`,
-		)
-		.join(',\n\t\t\t');
 	return `WITH figures AS (
-		SELECT year, ${headlineColumns},
-			COUNT(*)::INTEGER AS reporting_units,
-			BOOL_OR(source_kind = 'simulated') AS any_simulated,
-			BOOL_OR(source_kind = 'reported') AS any_reported,
-			BOOL_OR(approx) AS any_approx,
-			BOOL_OR(source_kind = 'imported') AS any_imported
+		SELECT year, ${areaFiguresSql(f.basis, '\n\t\t\t')}
 		FROM ${yearlyTable(f.basis)}
 		WHERE ${areaRowsWhere(f, years)}
 		GROUP BY year

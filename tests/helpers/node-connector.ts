@@ -11,6 +11,9 @@ import type { Connector } from '../../src/db/connector.ts';
 import { ownTablesSql } from '../../src/db/bundled.ts';
 import { loadDataset, type Manifest } from '../../src/db/load.ts';
 import { prepareSql } from '../../src/db/prepare.ts';
+import { UNITS_SQL } from '../../src/db/start-queries.ts';
+import { tableRows } from '../../src/db/table-rows.ts';
+import { UnitIndex, type UnitRowInput } from '../../src/model/unit-index.ts';
 import { nodeConnector } from '../../scripts/data/wasm-node.ts';
 
 export { nodeConnector };
@@ -49,4 +52,9 @@ export async function ownTables(db: Connector): Promise<void> {
 /** Rows of a query as plain objects. */
 export async function rows(db: Connector, sql: string): Promise<Record<string, unknown>[]> {
 	return (await db.query(sql)).toArray().map((r) => ({ ...r.toJSON() }));
+}
+
+/** The units of the loaded data in memory, as the page builds them from its first query. */
+export async function unitIndexOf(db: Connector): Promise<UnitIndex> {
+	return new UnitIndex(tableRows<UnitRowInput>(await db.query(UNITS_SQL)));
 }

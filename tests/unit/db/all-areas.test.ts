@@ -13,16 +13,15 @@ import {
 	type AreaMeasureYear,
 	type ViewFilters,
 } from '../../../src/db/queries.ts';
-import { UNITS_SQL } from '../../../src/db/start-queries.ts';
 import { tableRows } from '../../../src/db/table-rows.ts';
-import { UnitIndex, type UnitRowInput } from '../../../src/model/unit-index.ts';
-import { loadedConnector } from '../../helpers/node-connector.ts';
+import type { UnitIndex } from '../../../src/model/unit-index.ts';
+import { loadedConnector, unitIndexOf } from '../../helpers/node-connector.ts';
 
 let db: Connector;
 let units: UnitIndex;
 beforeAll(async () => {
 	db = (await loadedConnector()).db;
-	units = new UnitIndex(tableRows<UnitRowInput>(await db.query(UNITS_SQL)));
+	units = await unitIndexOf(db);
 });
 afterAll(async () => {
 	await db.close();

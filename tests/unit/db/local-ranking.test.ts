@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Connector } from '../../../src/db/connector.ts';
 import { localRankingWithTop, localSeries, rankedLocally } from '../../../src/db/local-ranking.ts';
 import { rankingWithTopSql, seriesSql, type ViewFilters } from '../../../src/db/queries.ts';
-import { UNITS_SQL } from '../../../src/db/start-queries.ts';
 import { tableRows } from '../../../src/db/table-rows.ts';
 import {
 	rowKeysSql,
@@ -11,8 +10,8 @@ import {
 	UnitYearValues,
 } from '../../../src/db/unit-year-rows.ts';
 import type { Basis } from '../../../src/model/basis.ts';
-import { UnitIndex, type UnitRowInput } from '../../../src/model/unit-index.ts';
-import { loadedConnector } from '../../helpers/node-connector.ts';
+import type { UnitIndex } from '../../../src/model/unit-index.ts';
+import { loadedConnector, unitIndexOf } from '../../helpers/node-connector.ts';
 
 let db: Connector;
 let units: UnitIndex;
@@ -20,7 +19,7 @@ const keys = new Map<Basis, UnitYearRows>();
 
 beforeAll(async () => {
 	db = (await loadedConnector()).db;
-	units = new UnitIndex(tableRows<UnitRowInput>(await db.query(UNITS_SQL)));
+	units = await unitIndexOf(db);
 	for (const basis of ['reported', 'units2025'] as const) {
 		keys.set(basis, new UnitYearRows(await db.query(rowKeysSql(basis))));
 	}

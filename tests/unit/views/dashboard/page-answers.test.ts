@@ -3,22 +3,21 @@ import { allAreasHeadlineSql, allAreasMeasureSql } from '../../../../src/db/all-
 import type { Connector } from '../../../../src/db/connector.ts';
 import { Coordinator } from '../../../../src/db/coordinator.ts';
 import { areaHeadlineSql, areaMeasureSql, type ViewFilters } from '../../../../src/db/queries.ts';
-import { UNITS_SQL } from '../../../../src/db/start-queries.ts';
 import { tableRows } from '../../../../src/db/table-rows.ts';
 import { rowValuesSql } from '../../../../src/db/unit-year-rows.ts';
-import { UnitIndex, type UnitRowInput } from '../../../../src/model/unit-index.ts';
+import type { UnitIndex } from '../../../../src/model/unit-index.ts';
 import type { DataStore } from '../../../../src/state/data.svelte.ts';
 import { UnitYearStore } from '../../../../src/state/unit-year-store.ts';
 import { DEFAULT_VIEW, type ViewState } from '../../../../src/state/view-state.ts';
 import { everyYear, likelyNextSql } from '../../../../src/views/dashboard/overview-queries.ts';
 import { PageAnswers } from '../../../../src/views/dashboard/page-answers.ts';
-import { loadedConnector } from '../../../helpers/node-connector.ts';
+import { loadedConnector, unitIndexOf } from '../../../helpers/node-connector.ts';
 
 let db: Connector;
 let units: UnitIndex;
 beforeAll(async () => {
 	db = (await loadedConnector()).db;
-	units = new UnitIndex(tableRows<UnitRowInput>(await db.query(UNITS_SQL)));
+	units = await unitIndexOf(db);
 });
 afterAll(async () => {
 	await db.close();
