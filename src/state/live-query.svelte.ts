@@ -34,6 +34,14 @@ export class LiveQuery<T> {
 		return text === undefined || text !== this.#shown;
 	}
 
+	/** Show a result: the answer of `text` (null: nothing to show). */
+	#show(text: string | null, value: T): void {
+		this.value = value;
+		this.error = null;
+		this.#shown = text;
+		this.renderId++;
+	}
+
 	constructor(
 		coordinator: Coordinator,
 		client: string,
@@ -50,30 +58,16 @@ export class LiveQuery<T> {
 			const answer = text !== null && local ? untrack(() => local(text)) : undefined;
 			if (answer !== undefined) {
 				coordinator.withdraw(client);
-				untrack(() => {
-					this.value = answer;
-					this.error = null;
-					this.#shown = text;
-					this.renderId++;
-				});
+				untrack(() => this.#show(text, answer));
 				return;
 			}
 			if (text === null) {
-				untrack(() => {
-					this.value = empty;
-					this.error = null;
-					this.#shown = null;
-					this.renderId++;
-				});
+				untrack(() => this.#show(null, empty));
 				return;
 			}
 			coordinator.request(client, text).then(
 				(table) => {
-					if (ticket !== this.#asked) return;
-					this.value = parse(table);
-					this.error = null;
-					this.#shown = text;
-					this.renderId++;
+					if (ticket === this.#asked) this.#show(text, parse(table));
 				},
 				(error: unknown) => {
 					if (error instanceof Superseded || ticket !== this.#asked) return;
