@@ -13,7 +13,7 @@ import {
 	areaYearsSql,
 	rankingSql,
 	seriesSql,
-	unitFactsSql,
+	unitAllFactsSql,
 	type ViewFilters,
 } from '../../src/db/queries.ts';
 import { DEFAULT_VIEW } from '../../src/state/view-state.ts';
@@ -100,13 +100,13 @@ export async function benchQueries(
 	}
 	queries.push({
 		id: 'unit-facts/province',
-		label: 'unit detail: a province, 2024 (scans facts)',
-		sql: unitFactsSql('2023:01', 2024),
+		label: 'unit detail: every fact of a province (scans facts)',
+		sql: unitAllFactsSql('2023:01'),
 	});
 	queries.push({
 		id: 'unit-facts/commune',
-		label: 'unit detail: a commune, 2025 (scans facts)',
-		sql: unitFactsSql('2025:00004', 2025),
+		label: 'unit detail: every fact of a commune (scans facts)',
+		sql: unitAllFactsSql('2025:00004'),
 	});
 	return queries;
 }

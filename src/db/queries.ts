@@ -322,29 +322,16 @@ export function rankingWithTopSql(
 }
 
 /**
- * Every fact of one unit in one year (all periods and scopes), with its source, for the detail panel: the
- * year, its part-year rows, and the totals of the terms the year falls in, each under its own period
- * (a term total is shown as the term's, never as the year's).
+ * Every fact of one unit (all years, periods and scopes), with its source, for the detail panel. One
+ * query per unit: the years it has figures in and the facts of the year shown are both picked from it in
+ * the page (src/model/unit-facts.ts), so that opening a unit is one round trip and changing the year
+ * with the detail open is none. A unit has at most a few hundred facts (12 months × 11 years × sources).
  */
-export function unitFactsSql(unitKey: string, year: number): string {
+export function unitAllFactsSql(unitKey: string): string {
 	const parsed = parseUnitKey(unitKey);
 	if (!parsed) throw new Error(`Not a unit key: ${unitKey}`);
 	return `SELECT f.*, s.kind AS source_kind, s.title AS source_title, s.publisher AS source_publisher,
 		s.date AS source_date, s.url AS source_url
 	FROM facts f JOIN sources s ON s.id = f.source_id
-	WHERE f.scheme = ${str(parsed.scheme)} AND f.unit_code = ${str(parsed.code)}
-		AND (f.year = ${num(year)} OR (f.period = 'term' AND ${num(year)} BETWEEN
-			TRY_CAST(split_part(f.term, '-', 1) AS INTEGER) AND TRY_CAST(split_part(f.term, '-', 2) AS INTEGER)))
-	ORDER BY CASE f.period WHEN 'year' THEN 0 WHEN 'h1' THEN 1 WHEN 'm9' THEN 2 WHEN 'month' THEN 3 ELSE 4 END,
-		f.month, f.term, f.scope`;
-}
-
-/** The years one unit has figures in (any period or scope), and whether any of them is first-hand. */
-export function unitYearsSql(unitKey: string): string {
-	const parsed = parseUnitKey(unitKey);
-	if (!parsed) throw new Error(`Not a unit key: ${unitKey}`);
-	return `SELECT f.year::INTEGER AS year, BOOL_OR(s.kind <> 'simulated') AS first_hand
-	FROM facts f JOIN sources s ON s.id = f.source_id
-	WHERE f.scheme = ${str(parsed.scheme)} AND f.unit_code = ${str(parsed.code)} AND f.year IS NOT NULL
-	GROUP BY f.year ORDER BY f.year`;
+	WHERE f.scheme = ${str(parsed.scheme)} AND f.unit_code = ${str(parsed.code)}`;
 }

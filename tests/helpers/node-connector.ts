@@ -11,9 +11,11 @@ import type { Connector } from '../../src/db/connector.ts';
 import { ownTablesSql } from '../../src/db/bundled.ts';
 import { loadDataset, type Manifest } from '../../src/db/load.ts';
 import { prepareSql } from '../../src/db/prepare.ts';
+import { unitAllFactsSql } from '../../src/db/queries.ts';
 import { UNITS_SQL } from '../../src/db/start-queries.ts';
 import { tableRows } from '../../src/db/table-rows.ts';
 import { UnitIndex, type UnitRowInput } from '../../src/model/unit-index.ts';
+import type { UnitFactRow } from '../../src/model/unit-facts.ts';
 import { nodeConnector } from '../../scripts/data/wasm-node.ts';
 
 export { nodeConnector };
@@ -57,4 +59,12 @@ export async function rows(db: Connector, sql: string): Promise<Record<string, u
 /** The units of the loaded data in memory, as the page builds them from its first query. */
 export async function unitIndexOf(db: Connector): Promise<UnitIndex> {
 	return new UnitIndex(tableRows<UnitRowInput>(await db.query(UNITS_SQL)));
+}
+
+/** Every fact of a unit with its source, as the unit detail asks for them. */
+export async function unitFacts(
+	db: Connector,
+	unitKey: string,
+): Promise<(UnitFactRow & Record<string, unknown>)[]> {
+	return tableRows(await db.query(unitAllFactsSql(unitKey)));
 }

@@ -9,8 +9,8 @@ import {
 	unitPeriodSql,
 	unitsPeriodSql,
 } from '../../../src/db/period-queries.ts';
-import { unitFactsSql } from '../../../src/db/queries.ts';
-import { loadedConnector, ownTables, rows } from '../../helpers/node-connector.ts';
+import { factsInYear } from '../../../src/model/unit-facts.ts';
+import { loadedConnector, ownTables, rows, unitFacts } from '../../helpers/node-connector.ts';
 
 let db: Connector;
 
@@ -147,10 +147,11 @@ describe('periods as reported', () => {
 	});
 
 	test('the unit detail shows a term total under its term, in the years the term covers only', async () => {
-		const in2019 = await rows(db, unitFactsSql('2023:276', 2019));
+		const all = await unitFacts(db, '2023:276');
+		const in2019 = factsInYear(all, 2019);
 		expect(in2019.map((r) => r.period)).toEqual(['year', 'h1', 'm9', 'term']);
 		expect(n(in2019.at(-1)!.supervisions)).toBe(61);
-		const in2022 = await rows(db, unitFactsSql('2023:276', 2022));
+		const in2022 = factsInYear(all, 2022);
 		expect(in2022.some((r) => r.period === 'term')).toBe(false);
 	});
 

@@ -11,11 +11,11 @@ import {
 	rankingWithTopSql,
 	rankingSql,
 	seriesSql,
-	unitFactsSql,
-	unitYearsSql,
+	unitAllFactsSql,
 	type ViewFilters,
 } from '../../../src/db/queries.ts';
-import { loadedConnector, rows } from '../../helpers/node-connector.ts';
+import { factsInYear, unitYearsOf } from '../../../src/model/unit-facts.ts';
+import { loadedConnector, rows, unitFacts } from '../../helpers/node-connector.ts';
 import { BEST_OWN_YEAR_SQL, nativeDuckDB, type NativeDb } from '../../helpers/native-duckdb.ts';
 
 let db: Connector;
@@ -249,7 +249,7 @@ describe('the 2025 units basis', () => {
 	});
 });
 
-describe('seriesSql and unitFactsSql', () => {
+describe('seriesSql and unitAllFactsSql', () => {
 	test('a unit over the years, with the reported year marked', async () => {
 		const series = await rows(db, seriesSql(HANOI_2022, ['2023:276']));
 		expect(series.length).toBeGreaterThan(0);
@@ -310,13 +310,14 @@ describe('seriesSql and unitFactsSql', () => {
 	});
 
 	test('Thạch Thất has first-hand figures in 2022 only, and none from 2025', async () => {
-		const years = await rows(db, unitYearsSql('2023:276'));
-		expect(years.filter((y) => y.first_hand).map((y) => y.year)).toEqual([2022]);
+		const years = unitYearsOf(await unitFacts(db, '2023:276'));
+		expect(years.length).toBeGreaterThan(5);
+		expect(years.filter((y) => y.firstHand).map((y) => y.year)).toEqual([2022]);
 		expect(years.every((y) => Number(y.year) <= 2024)).toBe(true);
 	});
 
 	test("Thạch Thất 2022: the district's own figures and the communes' sum, both from the seed report", async () => {
-		const facts = await rows(db, unitFactsSql('2023:276', 2022));
+		const facts = factsInYear(await unitFacts(db, '2023:276'), 2022);
 		expect(
 			facts.map((f) => [
 				f.scope,
@@ -334,6 +335,6 @@ describe('seriesSql and unitFactsSql', () => {
 	});
 
 	test('malformed unit keys never reach SQL', () => {
-		expect(() => unitFactsSql("2023:276' OR 1=1", 2022)).toThrow(/Not a unit key/);
+		expect(() => unitAllFactsSql("2023:276' OR 1=1")).toThrow(/Not a unit key/);
 	});
 });
