@@ -44,6 +44,14 @@ function compareText(a: string | null, b: string | null): number {
 	return a < b ? -1 : 1;
 }
 
+/** Month order, rows without a month (whole periods, terms) last; equal when both have none. */
+function compareMonth(a: number | null, b: number | null): number {
+	if (a === b) return 0;
+	if (a === null) return 1;
+	if (b === null) return -1;
+	return a - b;
+}
+
 /**
  * The facts of one year: the year's own rows (whole year, half, nine months, months) and the totals of
  * the terms the year falls in, each under its own period (a term total is never the year's figure).
@@ -60,7 +68,7 @@ export function factsInYear<T extends UnitFactRow>(rows: readonly T[], year: num
 	return inYear.sort(
 		(a, b) =>
 			(PERIOD_ORDER[a.period] ?? 4) - (PERIOD_ORDER[b.period] ?? 4) ||
-			(a.month ?? Infinity) - (b.month ?? Infinity) ||
+			compareMonth(a.month, b.month) ||
 			compareText(a.term, b.term) ||
 			compareText(a.scope, b.scope) ||
 			compareText(a.source_id, b.source_id),
