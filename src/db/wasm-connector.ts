@@ -11,10 +11,30 @@ import type { Table } from 'apache-arrow';
 import type { Connector } from './connector.ts';
 import { EngineWatch, isEngineDeath, type EngineDeath } from './engine-watch.ts';
 
-const BUNDLES: duckdb.DuckDBBundles = {
-	mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
-	eh: { mainModule: ehWasm, mainWorker: ehWorker },
-};
+/** The build with WebAssembly exceptions (faster), and the one for engines without them. */
+const EH_BUNDLE = { mainModule: ehWasm, mainWorker: ehWorker };
+const MVP_BUNDLE = { mainModule: mvpWasm, mainWorker: mvpWorker };
+
+/**
+ * A module whose one function holds an empty `try … catch_all` block: it validates only where
+ * WebAssembly exception handling is supported, which the eh build needs. Checked synchronously (where
+ * duckdb.selectBundle awaits) so that the worker starts in the same task as the first call.
+ */
+const EXCEPTIONS_PROBE = new Uint8Array([
+	...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00], // "\0asm", version 1
+	...[0x01, 0x04, 0x01, 0x60, 0x00, 0x00], // types: one, () -> ()
+	...[0x03, 0x02, 0x01, 0x00], // functions: one, of type 0
+	...[0x0a, 0x08, 0x01, 0x06, 0x00], // code: one body of 6 bytes, no locals
+	...[0x06, 0x40, 0x19, 0x0b, 0x0b], // try (no result), catch_all, end; end of function
+]);
+
+function supportsWasmExceptions(): boolean {
+	try {
+		return WebAssembly.validate(EXCEPTIONS_PROBE);
+	} catch {
+		return false;
+	}
+}
 
 type DeathListener = (reason: EngineDeath, detail: string) => void;
 
@@ -92,8 +112,8 @@ class WasmConnector implements Connector {
 async function startWorker(
 	onWorker?: (worker: Worker) => void,
 ): Promise<{ db: duckdb.AsyncDuckDB; worker: Worker }> {
-	const bundle = await duckdb.selectBundle(BUNDLES);
-	const worker = new Worker(bundle.mainWorker!);
+	const bundle = supportsWasmExceptions() ? EH_BUNDLE : MVP_BUNDLE;
+	const worker = new Worker(bundle.mainWorker);
 	onWorker?.(worker);
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
 	await db.instantiate(bundle.mainModule);

@@ -12,6 +12,7 @@ import { ParquetWorker } from '../db/parquet-worker.ts';
 import { sameAnswer } from '../db/answers.ts';
 import { columnsOfSql, READ_AHEAD_TABLES, readAheadSql } from '../db/bundled.ts';
 import { whenIdle } from '../db/idle.ts';
+import { progressPerFrame } from './progress-per-frame.ts';
 import { reaggregationSql } from '../db/prepare.ts';
 import { CROSSWALK_SQL, SOURCES_SQL, UNITS_SQL } from '../db/start-queries.ts';
 import { tableRows } from '../db/table-rows.ts';
@@ -103,7 +104,7 @@ export class DataStore {
 				readFile: fetchFrom(new URL(folder, document.baseURI).href),
 				decodeParquet: decoder.decode,
 				afterDecode: decoder.close,
-				onProgress: (p) => (this.progress = p),
+				onProgress: progressPerFrame((p) => (this.progress = p)),
 				optimised,
 				deferReaggregation: true,
 				onAnswers: (shipped) => start.take(shipped),

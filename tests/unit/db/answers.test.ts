@@ -5,7 +5,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tableFromArrays, tableFromIPC, tableToIPC } from 'apache-arrow';
+import {
+	Table,
+	Utf8,
+	tableFromArrays,
+	tableFromIPC,
+	tableToIPC,
+	vectorFromArray,
+} from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Connector } from '../../../src/db/connector.ts';
 import {
@@ -79,6 +86,29 @@ describe('sameAnswer', () => {
 			false,
 		);
 		expect(sameAnswer(a, tableFromArrays({ unit_key: ['2025:01'], value: [6] }))).toBe(false);
+	});
+});
+
+describe('sameAnswer on text columns (compared as bytes)', () => {
+	const text = (values: (string | null)[]) => vectorFromArray(values, new Utf8());
+	const table = (...chunks: (string | null)[][]) =>
+		chunks.map((names) => new Table({ name: text(names) })).reduce((all, next) => all.concat(next));
+
+	test('holds across different chunkings of the same cells, nulls and empty text included', () => {
+		const one = table(['Hà Nội', '', null, 'Thạch Thất', 'Phường Gò Vấp']);
+		const split = table(['Hà Nội', ''], [null, 'Thạch Thất'], ['Phường Gò Vấp']);
+		expect(one.getChildAt(0)!.type).toBeInstanceOf(Utf8);
+		expect(split.data.length).toBe(3);
+		expect(sameAnswer(one, split)).toBe(true);
+		expect(sameAnswer(split, one)).toBe(true);
+	});
+
+	test('fails on one changed letter, a null for empty text, or text that only starts the same', () => {
+		const one = table(['Hà Nội', '', 'Thạch Thất']);
+		expect(sameAnswer(one, table(['Hà Nội'], ['', 'Thạch Thật']))).toBe(false);
+		expect(sameAnswer(one, table(['Hà Nội', null, 'Thạch Thất']))).toBe(false);
+		expect(sameAnswer(one, table(['Hà Nội', '', 'Thạch Thấ']))).toBe(false);
+		expect(sameAnswer(one, table(['Hà Nội', '', 'Thạch Thất ']))).toBe(false);
 	});
 });
 
