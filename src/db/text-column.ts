@@ -34,8 +34,10 @@ function decodeBatch(data: Data): (string | null)[] | null {
 	const bytes = data.values as Uint8Array | undefined;
 	if (!(offsets instanceof Int32Array) || !(bytes instanceof Uint8Array)) return null;
 	const { offset, length } = data;
-	const text = decoder.decode(bytes.subarray(offsets[offset]!, offsets[offset + length]!));
-	const positions = charPositions(bytes, offsets, offset, length);
+	// A slice of a batch has its own value offsets (Arrow cuts that buffer: value i is at offsets[i]), but
+	// keeps its offset into the validity bits below.
+	const text = decoder.decode(bytes.subarray(offsets[0]!, offsets[length]!));
+	const positions = charPositions(bytes, offsets, 0, length);
 	// DuckDB's text is valid UTF-8. Bytes that are not (another producer) mostly decode to another
 	// length: then Arrow decodes value by value instead.
 	if (positions[length] !== text.length) return null;

@@ -31,6 +31,20 @@ describe('columnValues on text', () => {
 		expect(columnValues(sliced)).toEqual(['hai', 'ba', 'bốn']);
 	});
 
+	test('reads a slice at the very end of an unpadded buffer (where no length check can catch a misread)', () => {
+		// A slice keeps its own value offsets (Arrow cuts that buffer) but its offset into the validity bits.
+		const data = makeData({
+			type: new Utf8(),
+			length: 4,
+			valueOffsets: new Int32Array([0, 2, 4, 6, 8]),
+			data: new TextEncoder().encode('aabbccdd'),
+		}) as Data<Utf8>;
+		const sliced = makeVector(data).slice(2, 4);
+		expect(columnValues(sliced)).toEqual(['cc', 'dd']);
+		const withNull = vectorFromArray(['aa', 'bb', 'cc', null, 'ee', 'ff'], new Utf8()).slice(2, 5);
+		expect(columnValues(withNull)).toEqual(['cc', null, 'ee']);
+	});
+
 	test('falls back to Arrow for bytes that are not valid UTF-8, and gives what Arrow gives', () => {
 		const bytes = new Uint8Array([0x61, 0xff, 0x62, 0xc3, 0xa0]);
 		const data = makeData({
