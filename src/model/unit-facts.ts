@@ -36,20 +36,12 @@ function termYear(term: string | null, part: 0 | 1): number | null {
 
 const PERIOD_ORDER: Record<string, number> = { year: 0, h1: 1, m9: 2, month: 3 };
 
-/** Text order as the engine sorts it (by code point, nulls last). */
-function compareText(a: string | null, b: string | null): number {
+/** Order as the engine sorts (text by code point), nulls last: a month, a term, a scope or a source. */
+function compareNullsLast<T extends string | number>(a: T | null, b: T | null): number {
 	if (a === b) return 0;
 	if (a === null) return 1;
 	if (b === null) return -1;
 	return a < b ? -1 : 1;
-}
-
-/** Month order, rows without a month (whole periods, terms) last; equal when both have none. */
-function compareMonth(a: number | null, b: number | null): number {
-	if (a === b) return 0;
-	if (a === null) return 1;
-	if (b === null) return -1;
-	return a - b;
 }
 
 /**
@@ -68,9 +60,9 @@ export function factsInYear<T extends UnitFactRow>(rows: readonly T[], year: num
 	return inYear.sort(
 		(a, b) =>
 			(PERIOD_ORDER[a.period] ?? 4) - (PERIOD_ORDER[b.period] ?? 4) ||
-			compareMonth(a.month, b.month) ||
-			compareText(a.term, b.term) ||
-			compareText(a.scope, b.scope) ||
-			compareText(a.source_id, b.source_id),
+			compareNullsLast(a.month, b.month) ||
+			compareNullsLast(a.term, b.term) ||
+			compareNullsLast(a.scope, b.scope) ||
+			compareNullsLast(a.source_id, b.source_id),
 	);
 }

@@ -4,19 +4,19 @@
  */
 import type { CountedSource } from '../../export/describe.ts';
 import { METRICS } from '../../model/metrics.ts';
+import type { UnitFactRow } from '../../model/unit-facts.ts';
 import type { PeriodKind, SourceKind } from '../../model/periods.ts';
 
-/** One fact of the unit as `unitAllFactsSql` returns it: its period, scope, source and every metric. */
-export interface FactRow extends Record<string, unknown> {
-	year: number | null;
-	source_id: string;
+/**
+ * One fact of the unit as `unitAllFactsSql` returns it: the fields the year is picked by (UnitFactRow,
+ * narrowed here), its source's, and every metric.
+ */
+export interface FactRow extends UnitFactRow, Record<string, unknown> {
 	period: PeriodKind;
-	month: number | null;
-	term: string | null;
 	scope: 'own' | 'subunits';
+	source_kind: SourceKind;
 	qualifier: string | null;
 	note: string | null;
-	source_kind: SourceKind;
 	source_title: string;
 	source_publisher: string | null;
 	source_date: string | null;
