@@ -1,10 +1,16 @@
 /**
  * A/B of interaction latency, alternating in one run: variants of the query string, and optionally a
  * baseline build of the app beside this one (another commit built with `vite build --outDir <dir>`).
- * Prints p50 / p95 overall and by kind for each; a quick answer to "did this change help", while
- * `npm run bench` stays the full record.
+ * Prints p50 / p95 overall and by kind for each, and the mean split of a click into script (input →
+ * last chart's new render id) and rendering (→ painted); a quick answer to "did this change help",
+ * while `npm run bench` stays the full record.
  *
  *   tsx scripts/bench/ab.ts --datasets=yearly,monthly --variants=,opt=0 --baseline=bench/out/dist-old
+ *
+ * `--css=NAME=RULES` (repeatable) adds a variant with a style sheet injected once the page is ready:
+ * a cheap way to ask what a CSS change, or hiding a part, would give before building it.
+ *
+ *   tsx scripts/bench/ab.ts --datasets=monthly --css='no-text=[data-chart] svg text { display: none }'
  */
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
@@ -23,6 +29,16 @@ const variants = (option('variants') ?? '').split(',');
 const count = Number(option('count') ?? 60);
 const rounds = Number(option('rounds') ?? 2);
 const baseline = option('baseline');
+/** Style sheets to try, by name; '' is the page as built. */
+const sheets: [string, string][] = [
+	['', ''],
+	...argv
+		.filter((a) => a.startsWith('--css='))
+		.map((a): [string, string] => {
+			const [name, ...rules] = a.slice('--css='.length).split('=');
+			return [name!, rules.join('=')];
+		}),
+];
 
 if (!argv.includes('--skip-build')) await buildApp();
 const datasets = await prepareDatasets(datasetNames, console.log);
@@ -37,11 +53,13 @@ const browser = await launch();
 const fmt = (xs: number[], p: number) => quantile(xs, p).toFixed(0);
 try {
 	for (const dataset of datasets) {
-		const runs = new Map<string, { kind: string; ms: number }[]>();
+		const runs = new Map<string, { kind: string; ms: number; script: number; render: number }[]>();
 		for (let round = 0; round < rounds; round++) {
 			for (const build of builds) {
-				for (const variant of variants) {
-					const label = `${build.name}${variant ? ` ${variant}` : ''}`;
+				for (const [variant, [sheet, rules]] of variants.flatMap((v) =>
+					sheets.map((c) => [v, c] as const),
+				)) {
+					const label = `${build.name}${variant ? ` ${variant}` : ''}${sheet ? ` css:${sheet}` : ''}`;
 					const query = `data=${dataset.folder}${variant ? `&${variant}` : ''}`;
 					const run = await runInteractions(browser, build.server, query, {
 						count,
@@ -50,9 +68,19 @@ try {
 						quietMs: 150,
 						timeoutMs: 30_000,
 						loadTimeoutMs: 240_000,
+						beforehand: rules
+							? async (page) => void (await page.addStyleTag({ content: rules }))
+							: undefined,
 					});
 					const list = runs.get(label) ?? [];
-					list.push(...run.interactions.map((i) => ({ kind: i.kind, ms: i.ms })));
+					list.push(
+						...run.interactions.map((i) => ({
+							kind: i.kind,
+							ms: i.ms,
+							script: (i.committedAt ?? NaN) - (i.startAt ?? NaN),
+							render: (i.endAt ?? NaN) - (i.committedAt ?? NaN),
+						})),
+					);
 					runs.set(label, list);
 					console.log(
 						`${dataset.name} ${label}: round ${round + 1}, load ${loadavg()[0]!.toFixed(2)}`,
@@ -66,8 +94,13 @@ try {
 				const of = list.filter((i) => i.kind === kind).map((i) => i.ms);
 				return `${kind} ${fmt(of, 0.5)}/${fmt(of, 0.95)}`;
 			});
+			const mean = (xs: number[]) => {
+				const known = xs.filter(Number.isFinite);
+				return (known.reduce((a, b) => a + b, 0) / known.length).toFixed(1);
+			};
+			const split = `script ${mean(list.map((i) => i.script))}, rendering ${mean(list.map((i) => i.render))} ms`;
 			console.log(
-				`${dataset.name} [${label}] n=${ms.length} p50 ${fmt(ms, 0.5)} p95 ${fmt(ms, 0.95)} | ${kinds.join('  ')}`,
+				`${dataset.name} [${label}] n=${ms.length} p50 ${fmt(ms, 0.5)} p95 ${fmt(ms, 0.95)} (mean ${split}) | ${kinds.join('  ')}`,
 			);
 		}
 	}

@@ -41,6 +41,8 @@ export interface Interaction {
 	/** The window measured, in the page's `performance.now()` (ms): input event, last chart painted. */
 	startAt?: number;
 	endAt?: number;
+	/** When the last chart took its new `data-render-id` (page clock, ms): script before it, rendering after. */
+	committedAt?: number;
 }
 
 export interface InteractionRun {
@@ -73,6 +75,7 @@ interface PageState {
 interface WaitResult {
 	t0: number | null;
 	end: number;
+	committed: number;
 	charts: string[];
 	missing: string[];
 	errors: number;
@@ -126,6 +129,7 @@ function waitForRedraw(args: {
 				resolve({
 					t0: window.__benchInput ?? null,
 					end: after.reduce((t, m) => Math.max(t, m.painted ?? m.at), 0),
+					committed: last,
 					charts: [...seen].sort(),
 					missing,
 					errors: document.querySelectorAll('[data-chart] [role="alert"]').length,
@@ -275,6 +279,7 @@ export async function interact(
 			errors: result.errors,
 			startAt: result.t0,
 			endAt: result.end,
+			committedAt: result.committed,
 		});
 	}
 	return { interactions, cutShort: false };
@@ -287,6 +292,8 @@ export async function runInteractions(
 	query: string,
 	options: InteractOptions & {
 		loadTimeoutMs: number;
+		/** Work on the loaded page before the interactions (scripts/bench/css-ab.ts adds its style sheet). */
+		beforehand?: (page: Page) => Promise<void>;
 		/** Further work on the same loaded page once the interactions are done (the brush). */
 		afterwards?: (page: Page) => Promise<void>;
 	},
@@ -303,6 +310,7 @@ export async function runInteractions(
 		const loadError = await page.evaluate(() => document.documentElement.dataset.loadError);
 		if (loadError) throw new Error(`the app failed to load (${query}): ${loadError}`);
 		const loadMs = await page.evaluate(() => performance.now());
+		await options.beforehand?.(page);
 		const done = await interact(page, options);
 		await options.afterwards?.(page);
 		return { query, loadMs, ...done, pageErrors };
