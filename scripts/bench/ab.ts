@@ -14,16 +14,16 @@
  */
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
+import { optionValue, optionValues } from './args.ts';
 import { launch } from './browser.ts';
 import { buildApp, BUILD_DIR } from './build.ts';
 import { datasetDir, prepareDatasets, type DatasetName } from './datasets.ts';
 import { runInteractions } from './interactions.ts';
 import { serveStatic } from './serve.ts';
-import { quantile } from './stats.ts';
+import { latency, quantile } from './stats.ts';
 
 const argv = process.argv.slice(2);
-const option = (name: string) =>
-	argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? null;
+const option = (name: string) => optionValue(argv, name);
 const datasetNames = (option('datasets') ?? 'yearly').split(',') as DatasetName[];
 const variants = (option('variants') ?? '').split(',');
 const count = Number(option('count') ?? 60);
@@ -32,12 +32,10 @@ const baseline = option('baseline');
 /** Style sheets to try, by name; '' is the page as built. */
 const sheets: [string, string][] = [
 	['', ''],
-	...argv
-		.filter((a) => a.startsWith('--css='))
-		.map((a): [string, string] => {
-			const [name, ...rules] = a.slice('--css='.length).split('=');
-			return [name!, rules.join('=')];
-		}),
+	...optionValues(argv, 'css').map((a): [string, string] => {
+		const [name, ...rules] = a.split('=');
+		return [name!, rules.join('=')];
+	}),
 ];
 
 if (!argv.includes('--skip-build')) await buildApp();
@@ -94,10 +92,7 @@ try {
 				const of = list.filter((i) => i.kind === kind).map((i) => i.ms);
 				return `${kind} ${fmt(of, 0.5)}/${fmt(of, 0.95)}`;
 			});
-			const mean = (xs: number[]) => {
-				const known = xs.filter(Number.isFinite);
-				return (known.reduce((a, b) => a + b, 0) / known.length).toFixed(1);
-			};
+			const mean = (xs: number[]) => latency(xs.filter(Number.isFinite)).mean.toFixed(1);
 			const split = `script ${mean(list.map((i) => i.script))}, rendering ${mean(list.map((i) => i.render))} ms`;
 			console.log(
 				`${dataset.name} [${label}] n=${ms.length} p50 ${fmt(ms, 0.5)} p95 ${fmt(ms, 0.95)} (mean ${split}) | ${kinds.join('  ')}`,

@@ -8,6 +8,7 @@
  *   tsx scripts/bench/cold-ab.ts --datasets=monthly,stress --runs=8 --baseline=bench/out/dist-old
  */
 import { resolve } from 'node:path';
+import { optionValue } from './args.ts';
 import { launch } from './browser.ts';
 import { buildApp, BUILD_DIR } from './build.ts';
 import { appColdStart, floorColdStart } from './cold-start.ts';
@@ -16,8 +17,7 @@ import { serveStatic } from './serve.ts';
 import { quantile } from './stats.ts';
 
 const argv = process.argv.slice(2);
-const option = (name: string) =>
-	argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? null;
+const option = (name: string) => optionValue(argv, name);
 const datasetNames = (option('datasets') ?? 'monthly').split(',') as DatasetName[];
 const runs = Number(option('runs') ?? 6);
 const baseline = option('baseline');

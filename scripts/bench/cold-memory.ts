@@ -7,6 +7,7 @@
  *     [--datasets=monthly,stress] [--runs=3] [--skip-build]
  */
 import { loadavg } from 'node:os';
+import { optionValue } from './args.ts';
 import { buildApp, BUILD_DIR } from './build.ts';
 import { launch } from './browser.ts';
 import { appColdStart, floorColdStart } from './cold-start.ts';
@@ -15,8 +16,7 @@ import type { MemoryReport } from './memory.ts';
 import { serveStatic } from './serve.ts';
 
 const argv = process.argv.slice(2);
-const value = (name: string) =>
-	argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? null;
+const value = (name: string) => optionValue(argv, name);
 const names = (value('datasets')?.split(',') ?? ['monthly', 'stress']) as DatasetName[];
 for (const d of names) if (!DATASETS.includes(d)) throw new Error(`unknown dataset ${d}`);
 const runs = Number(value('runs') ?? 3);

@@ -292,7 +292,7 @@ export async function runInteractions(
 	query: string,
 	options: InteractOptions & {
 		loadTimeoutMs: number;
-		/** Work on the loaded page before the interactions (scripts/bench/css-ab.ts adds its style sheet). */
+		/** Work on the loaded page before the interactions (ab.ts `--css` adds a style sheet). */
 		beforehand?: (page: Page) => Promise<void>;
 		/** Further work on the same loaded page once the interactions are done (the brush). */
 		afterwards?: (page: Page) => Promise<void>;

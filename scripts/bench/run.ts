@@ -15,6 +15,7 @@
  *   --quick                             2 runs, 20 interactions: to try the harness, not to measure
  */
 import { availableParallelism, loadavg } from 'node:os';
+import { optionValue } from './args.ts';
 import { buildApp, BUILD_DIR } from './build.ts';
 import { brushDrags, type BrushOptions, type BrushRun } from './brush.ts';
 import { launch } from './browser.ts';
@@ -48,8 +49,7 @@ interface Options {
 }
 
 function parseOptions(argv: string[]): Options {
-	const value = (name: string) =>
-		argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? null;
+	const value = (name: string) => optionValue(argv, name);
 	const quick = argv.includes('--quick');
 	const datasets = (value('datasets')?.split(',') ?? [...DATASETS]) as DatasetName[];
 	for (const d of datasets) if (!DATASETS.includes(d)) throw new Error(`unknown dataset ${d}`);

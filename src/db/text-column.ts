@@ -13,12 +13,12 @@ const decoder = new TextDecoder();
  * 1–3 byte sequence is one code unit, of a 4-byte sequence two (a surrogate pair); continuation bytes
  * (10xxxxxx) add nothing.
  */
-function charPositions(bytes: Uint8Array, offsets: Int32Array, from: number, count: number) {
+function charPositions(bytes: Uint8Array, offsets: Int32Array, count: number) {
 	const positions = new Int32Array(count + 1);
 	let units = 0;
-	let byte = offsets[from]!;
+	let byte = offsets[0]!;
 	for (let i = 0; i <= count; i++) {
-		const end = offsets[from + i]!;
+		const end = offsets[i]!;
 		for (; byte < end; byte++) {
 			const b = bytes[byte]!;
 			if ((b & 0xc0) !== 0x80) units += b >= 0xf0 ? 2 : 1;
@@ -37,7 +37,7 @@ function decodeBatch(data: Data): (string | null)[] | null {
 	// A slice of a batch has its own value offsets (Arrow cuts that buffer: value i is at offsets[i]), but
 	// keeps its offset into the validity bits below.
 	const text = decoder.decode(bytes.subarray(offsets[0]!, offsets[length]!));
-	const positions = charPositions(bytes, offsets, 0, length);
+	const positions = charPositions(bytes, offsets, length);
 	// DuckDB's text is valid UTF-8. Bytes that are not (another producer) mostly decode to another
 	// length: then Arrow decodes value by value instead.
 	if (positions[length] !== text.length) return null;
