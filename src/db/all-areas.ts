@@ -7,13 +7,13 @@
  */
 import type { Basis } from '../model/basis.ts';
 import type { UnitIndex } from '../model/unit-index.ts';
-import { parseUnitKey } from '../model/units.ts';
 import { formAggregateSql, formCouncilsSql, formReportedCountSql } from './comparable-sql.ts';
 import {
 	AREA_HEADLINE_MEASURES,
 	areaFiguresSql,
 	areaYears,
 	formOf,
+	unitInArea,
 	unitScheme,
 	yearlyTable,
 	type AreaHeadlineYear,
@@ -83,13 +83,9 @@ function ofArea<T extends { year: number }>(
 
 /** How many units of the level exist in the area in each list (as unit_counts has them). */
 function unitsInArea(units: UnitIndex, f: ViewFilters): Map<string, number> {
-	const parsed = f.province ? parseUnitKey(f.province) : null;
 	const counts = new Map<string, number>();
 	for (const unit of units.all()) {
-		if (unit.level !== f.level) continue;
-		if (parsed?.scheme === '2025' && unit.province2025 !== parsed.code) continue;
-		if (parsed?.scheme === '2023' && (unit.scheme !== '2023' || unit.provinceCode !== parsed.code))
-			continue;
+		if (unit.level !== f.level || !unitInArea(unit, f.province)) continue;
 		counts.set(unit.scheme, (counts.get(unit.scheme) ?? 0) + 1);
 	}
 	return counts;

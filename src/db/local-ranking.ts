@@ -5,9 +5,9 @@
  * brushed span of several years (sums and ratios of sums over the span) the engine is asked.
  */
 import type { UnitIndex } from '../model/unit-index.ts';
-import { parseUnitKey } from '../model/units.ts';
 import {
 	rankingSpan,
+	unitInArea,
 	unitScheme,
 	type RankingWithTopRow,
 	type SeriesPoint,
@@ -19,19 +19,6 @@ import type { UnitYearValues } from './unit-year-rows.ts';
 export function rankedLocally(filters: ViewFilters): boolean {
 	const [from, to] = rankingSpan(filters);
 	return from === to;
-}
-
-/** Whether a unit is in the area of `province` (see areaWhere in queries.ts), read from memory. */
-function inArea(
-	unit: { scheme: string; provinceCode: string; province2025: string },
-	province: string | null,
-): boolean {
-	if (!province) return true;
-	const parsed = parseUnitKey(province);
-	if (!parsed) throw new Error(`Not a province key: ${province}`);
-	return parsed.scheme === '2025'
-		? unit.province2025 === parsed.code
-		: unit.scheme === '2023' && unit.provinceCode === parsed.code;
 }
 
 /** Text order of the engine (bytes), for the same order of rows. */
@@ -55,7 +42,7 @@ export function localRankingWithTop(
 	const ranked: RankingWithTopRow[] = [];
 	for (const unit of units.all()) {
 		if (unit.scheme !== scheme || unit.level !== filters.level) continue;
-		if (!inArea(unit, filters.province)) continue;
+		if (!unitInArea(unit, filters.province)) continue;
 		const row = rows.rowOf(unit.key, to);
 		ranked.push({
 			part: 'rank',

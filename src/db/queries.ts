@@ -60,6 +60,22 @@ export function areaWhere(province: string | null, alias = ''): string {
 }
 
 /**
+ * The same rule as areaWhere, for a unit held in memory (the page's own answers): whether it is in the
+ * area of `province` (null: the whole country).
+ */
+export function unitInArea(
+	unit: { scheme: string; provinceCode: string; province2025: string },
+	province: string | null,
+): boolean {
+	if (!province) return true;
+	const parsed = parseUnitKey(province);
+	if (!parsed) throw new Error(`Not a province key: ${province}`);
+	return parsed.scheme === '2025'
+		? unit.province2025 === parsed.code
+		: unit.scheme === '2023' && unit.provinceCode === parsed.code;
+}
+
+/**
  * How many units of the chosen level and area exist in each of the given years (in the list the year is
  * shown with), from the prepared `unit_counts`: one row per year, 0 where none exist.
  */

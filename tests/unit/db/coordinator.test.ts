@@ -1,37 +1,7 @@
 import { tableFromArrays, type Table } from 'apache-arrow';
 import { describe, expect, test } from 'vitest';
-import type { Connector } from '../../../src/db/connector.ts';
+import { controlledConnector } from '../../helpers/controlled-connector.ts';
 import { Coordinator, Superseded } from '../../../src/db/coordinator.ts';
-
-/** A connector whose queries finish only when the test releases them, recording what ran. */
-function controlledConnector() {
-	const ran: string[] = [];
-	const pending: { sql: string; resolve: (t: Table) => void; reject: (e: Error) => void }[] = [];
-	const connector: Connector = {
-		query: (sql) =>
-			new Promise<Table>((resolve, reject) => {
-				ran.push(sql);
-				pending.push({ sql, resolve, reject });
-			}),
-		exec: async (sql) => void ran.push(sql),
-		insertArrowIPC: async () => {},
-		close: async () => {},
-	};
-	const settle = async () => {
-		for (let i = 0; i < 5; i++) await Promise.resolve();
-	};
-	const finish = async (value: number) => {
-		await settle();
-		pending.shift()!.resolve(tableFromArrays({ v: [value] }));
-		await settle();
-	};
-	const fail = async (message: string) => {
-		await settle();
-		pending.shift()!.reject(new Error(message));
-		await settle();
-	};
-	return { connector, ran, finish, fail };
-}
 
 const value = (t: Table) => t.getChild('v')!.get(0);
 

@@ -1,34 +1,8 @@
-import { tableFromArrays, type Table } from 'apache-arrow';
 import { flushSync } from 'svelte';
 import { describe, expect, test } from 'vitest';
-import type { Connector } from '../../../src/db/connector.ts';
+import { controlledConnector } from '../../helpers/controlled-connector.ts';
 import { Coordinator } from '../../../src/db/coordinator.ts';
 import { LiveQuery } from '../../../src/state/live-query.svelte.ts';
-
-/** A connector whose queries finish only when the test releases them, recording what ran. */
-function controlledConnector() {
-	const ran: string[] = [];
-	const pending: { resolve: (t: Table) => void }[] = [];
-	const connector: Connector = {
-		query: (sql) =>
-			new Promise<Table>((resolve) => {
-				ran.push(sql);
-				pending.push({ resolve });
-			}),
-		exec: async () => {},
-		insertArrowIPC: async () => {},
-		close: async () => {},
-	};
-	const settle = async () => {
-		for (let i = 0; i < 8; i++) await Promise.resolve();
-	};
-	const finish = async (value: number) => {
-		await settle();
-		pending.shift()!.resolve(tableFromArrays({ v: [value] }));
-		await settle();
-	};
-	return { connector, ran, finish, settle };
-}
 
 describe('LiveQuery answered in the page', () => {
 	test('a local answer is shown at once, and an engine answer still due for an older text is not', async () => {
