@@ -7,6 +7,9 @@
  *
  *   tsx scripts/bench/ab.ts --datasets=yearly,monthly --variants=,opt=0 --baseline=bench/out/dist-old
  *
+ * `--slowest=N` lists each label's N slowest clicks with their split, to tell a click that waited for
+ * the engine (a long script part) from one that was slow to draw.
+ *
  * `--css=NAME=RULES` (repeatable) adds a variant with a style sheet injected once the page is ready:
  * a cheap way to ask what a CSS change, or hiding a part, would give before building it.
  *
@@ -29,6 +32,8 @@ const variants = (option('variants') ?? '').split(',');
 const count = Number(option('count') ?? 60);
 const rounds = Number(option('rounds') ?? 2);
 const baseline = option('baseline');
+/** How many of each label's slowest clicks to list, with their split (0: none). */
+const slowest = Number(option('slowest') ?? 0);
 /** Style sheets to try, by name; '' is the page as built. */
 const sheets: [string, string][] = [
 	['', ''],
@@ -51,7 +56,10 @@ const browser = await launch();
 const fmt = (xs: number[], p: number) => quantile(xs, p).toFixed(0);
 try {
 	for (const dataset of datasets) {
-		const runs = new Map<string, { kind: string; ms: number; script: number; render: number }[]>();
+		const runs = new Map<
+			string,
+			{ kind: string; value: string; ms: number; script: number; render: number }[]
+		>();
 		for (let round = 0; round < rounds; round++) {
 			for (const build of builds) {
 				for (const [variant, [sheet, rules]] of variants.flatMap((v) =>
@@ -74,6 +82,7 @@ try {
 					list.push(
 						...run.interactions.map((i) => ({
 							kind: i.kind,
+							value: i.value,
 							ms: i.ms,
 							script: (i.committedAt ?? NaN) - (i.startAt ?? NaN),
 							render: (i.endAt ?? NaN) - (i.committedAt ?? NaN),
@@ -97,6 +106,11 @@ try {
 			console.log(
 				`${dataset.name} [${label}] n=${ms.length} p50 ${fmt(ms, 0.5)} p95 ${fmt(ms, 0.95)} (mean ${split}) | ${kinds.join('  ')}`,
 			);
+			for (const i of [...list].sort((a, b) => b.ms - a.ms).slice(0, slowest)) {
+				console.log(
+					`  ${i.ms.toFixed(0)} ms ${i.kind} ${i.value || '(none)'}: script ${i.script.toFixed(0)}, rendering ${i.render.toFixed(0)}`,
+				);
+			}
 		}
 	}
 } finally {
