@@ -38,10 +38,11 @@ export default defineConfig({
 		// Fonts stay files: the Content-Security-Policy allows fonts from the page's own folder, not data: URLs.
 		assetsInlineLimit: (file) => (/\.woff2?$/.test(file) ? false : undefined),
 		rolldownOptions: {
-			// The app, and the benchmark's floor page (engine + Parquet only; see scripts/bench/).
+			// The app, the benchmark's floor page (engine + Parquet only) and its Mosaic comparison page (see scripts/bench/).
 			input: {
 				index: fileURLToPath(new URL('./index.html', import.meta.url)),
 				'bench-floor': fileURLToPath(new URL('./bench-floor.html', import.meta.url)),
+				'bench-mosaic': fileURLToPath(new URL('./bench-mosaic.html', import.meta.url)),
 			},
 		},
 	},
