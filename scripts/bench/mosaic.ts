@@ -77,6 +77,9 @@ try {
 						`${run.pageErrors.length} page errors, load average ${loadavg()[0]!.toFixed(2)}`,
 				);
 				for (const error of run.pageErrors.slice(0, 3)) console.log(`  page error: ${error}`);
+				for (const i of run.interactions.filter((i) => i.missing.length > 0)) {
+					console.log(`  never redrew: ${i.missing.join(', ')} after ${i.kind} ${i.value}`);
+				}
 			}
 			const same = agreement(steps.get('ours')!, steps.get('mosaic')!);
 			console.log(

@@ -125,8 +125,18 @@ function plotOf(name: ChartName, selection: vg.Selection): HTMLElement {
 async function main(): Promise<void> {
 	const { db, conn } = await loadDatabase();
 	// The coordinator logs every query to the console by default; the app logs nothing, and the bench
-	// harness listens to the console (each message would cross the DevTools protocol).
-	vg.coordinator().logger(null);
+	// harness listens to the console (each message would cross the DevTools protocol). Errors still show.
+	const quiet = () => {};
+	vg.coordinator().logger({
+		debug: quiet,
+		info: quiet,
+		log: quiet,
+		group: quiet,
+		groupCollapsed: quiet,
+		groupEnd: quiet,
+		warn: (...args: unknown[]) => console.warn(...args),
+		error: (...args: unknown[]) => console.error(...args.map(String)),
+	});
 	// mosaic-core types its own duckdb-wasm copy; the instance is the project's (same API, 1.32).
 	vg.coordinator().databaseConnector(
 		vg.wasmConnector({ duckdb: db, connection: conn } as unknown as Parameters<
