@@ -14,7 +14,7 @@
 import { loadavg } from 'node:os';
 import { optionValue } from './args.ts';
 import { launch } from './browser.ts';
-import { buildApp, BUILD_DIR } from './build.ts';
+import { buildApp, MOSAIC_BUILD_DIR } from './build.ts';
 import { agreement, comparisonTable, type Timed } from './compare.ts';
 import { datasetDir, prepareDatasets, type DatasetName } from './datasets.ts';
 import { runInteractions } from './interactions.ts';
@@ -31,9 +31,11 @@ const SIDES = [
 	{ name: 'mosaic', page: 'bench-mosaic.html' },
 ] as const;
 
-if (!argv.includes('--skip-build')) await buildApp();
+if (!argv.includes('--skip-build')) {
+	await buildApp({ outDir: MOSAIC_BUILD_DIR, mosaic: true });
+}
 const datasets = await prepareDatasets(datasetNames, console.log);
-const server = await serveStatic(BUILD_DIR, {
+const server = await serveStatic(MOSAIC_BUILD_DIR, {
 	mounts: Object.fromEntries(datasets.map((d) => [d.folder, datasetDir(d.name)])),
 });
 await server.warm();
