@@ -38,10 +38,15 @@ export default defineConfig({
 		// Fonts stay files: the Content-Security-Policy allows fonts from the page's own folder, not data: URLs.
 		assetsInlineLimit: (file) => (/\.woff2?$/.test(file) ? false : undefined),
 		rolldownOptions: {
-			// The app, and the benchmark's floor page (engine + Parquet only; see scripts/bench/).
+			// The app, and the benchmark's floor page (engine + Parquet only; see scripts/bench/). The Mosaic
+			// comparison page only in its own bench build: it shares d3 with the app, and would change how the
+			// app's chunks split.
 			input: {
 				index: fileURLToPath(new URL('./index.html', import.meta.url)),
 				'bench-floor': fileURLToPath(new URL('./bench-floor.html', import.meta.url)),
+				...(process.env.HDND_BENCH_MOSAIC === '1'
+					? { 'bench-mosaic': fileURLToPath(new URL('./bench-mosaic.html', import.meta.url)) }
+					: {}),
 			},
 		},
 	},

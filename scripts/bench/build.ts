@@ -9,6 +9,8 @@ import { dirname, join } from 'node:path';
 import { OUT, ROOT } from './datasets.ts';
 
 export const BUILD_DIR = join(OUT, 'dist');
+/** The build with the Mosaic comparison page (scripts/bench/mosaic.ts), apart from the others. */
+export const MOSAIC_BUILD_DIR = join(OUT, 'dist-mosaic');
 
 const viteBin = join(
 	dirname(createRequire(import.meta.url).resolve('vite/package.json')),
@@ -16,7 +18,11 @@ const viteBin = join(
 	'vite.js',
 );
 
-export function buildApp(): Promise<void> {
+/**
+ * `mosaic: true` adds the Mosaic comparison page (vite.config.ts reads HDND_BENCH_MOSAIC): it shares
+ * modules with the app (d3), which would change how the app's own chunks split in every other build.
+ */
+export function buildApp(options: { outDir?: string; mosaic?: boolean } = {}): Promise<void> {
 	return new Promise((done, fail) => {
 		const child = spawn(
 			process.execPath,
@@ -24,7 +30,7 @@ export function buildApp(): Promise<void> {
 				viteBin,
 				'build',
 				'--outDir',
-				BUILD_DIR,
+				options.outDir ?? BUILD_DIR,
 				'--emptyOutDir',
 				// Source maps without the comment that points to them: the served files stay as in production.
 				'--sourcemap',
@@ -32,7 +38,11 @@ export function buildApp(): Promise<void> {
 				'--logLevel',
 				'warn',
 			],
-			{ cwd: ROOT, stdio: 'inherit' },
+			{
+				cwd: ROOT,
+				stdio: 'inherit',
+				env: { ...process.env, HDND_BENCH_MOSAIC: options.mosaic ? '1' : '' },
+			},
 		);
 		child.once('error', fail);
 		child.once('exit', (code, signal) =>

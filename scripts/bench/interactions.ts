@@ -22,10 +22,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { Random } from '../data/prng.ts';
 import { collectErrors, freshContext } from './browser.ts';
+import { plan, type InteractionKind, type PageState, type Plan } from './plan.ts';
 import type { StaticServer } from './serve.ts';
 
-export type InteractionKind =
-	'year-to' | 'year-from' | 'measure' | 'province' | 'level' | 'select-unit' | 'deselect-unit';
+export type { InteractionKind } from './plan.ts';
 
 export interface Interaction {
 	kind: InteractionKind;
@@ -53,23 +53,6 @@ export interface InteractionRun {
 	/** True when the time budget ended the run before all interactions were done. */
 	cutShort: boolean;
 	pageErrors: string[];
-}
-
-interface PageState {
-	province: string;
-	level: string;
-	yearFrom: number;
-	yearTo: number;
-	measure: string;
-	provinces: string[];
-	levels: { value: string; disabled: boolean }[];
-	measures: string[];
-	years: number[];
-	/** Ranking rows on screen: unit key and whether it is followed. */
-	ranking: { key: string; pressed: boolean }[];
-	focused: boolean;
-	/** `data-chart` of every chart on screen. */
-	charts: string[];
 }
 
 interface WaitResult {
@@ -140,72 +123,6 @@ function waitForRedraw(args: {
 	});
 }
 
-interface Plan {
-	kind: InteractionKind;
-	value: string;
-	required: string[];
-}
-
-const pick = <T>(random: Random, items: readonly T[]): T =>
-	items[Math.floor(random.next() * items.length)]!;
-
-/** The next interaction for the page's current state. */
-function plan(random: Random, s: PageState): Plan {
-	const shown = (...charts: string[]) => charts.filter((c) => s.charts.includes(c));
-	// Charts that show the filtered units: every filter change redraws them.
-	const all = shown('tiles', 'ranking', 'trend', 'heatmap', 'totals');
-	const measureChange = (): Plan => ({
-		kind: 'measure',
-		value: pick(
-			random,
-			s.measures.filter((m) => m !== s.measure),
-		),
-		required: shown('ranking', 'trend', 'heatmap', 'totals'),
-	});
-	const roll = random.next();
-	if (roll < 0.2) {
-		// Districts exist until 2024; keep the chosen level meaningful.
-		const years = s.years.filter((y) => y !== s.yearTo && (s.level !== 'district' || y <= 2024));
-		return {
-			kind: 'year-to',
-			value: String(pick(random, years)),
-			required: [...all, ...shown('unit-detail')],
-		};
-	}
-	if (roll < 0.3) {
-		const years = s.years.filter((y) => y !== s.yearFrom && y < s.yearTo);
-		if (years.length > 0) {
-			return {
-				kind: 'year-from',
-				value: String(pick(random, years)),
-				required: shown('trend', 'heatmap', 'totals'),
-			};
-		}
-	}
-	if (roll < 0.55) return measureChange();
-	if (roll < 0.72) {
-		// Provinces of the list valid in the last year shown; sometimes back to the whole country.
-		const scheme = s.yearTo >= 2025 ? '2025:' : '2023:';
-		const candidates = s.provinces.filter((p) => p !== s.province && p.startsWith(scheme));
-		const value = random.next() < 0.2 && s.province !== '' ? '' : pick(random, candidates);
-		return { kind: 'province', value, required: all };
-	}
-	if (roll < 0.82) {
-		const levels = s.levels.filter((l) => !l.disabled && l.value !== s.level).map((l) => l.value);
-		if (levels.length > 0) return { kind: 'level', value: pick(random, levels), required: all };
-	}
-	const rows = s.ranking.slice(0, 12);
-	if (rows.length === 0) return measureChange();
-	const row = pick(random, rows);
-	return row.pressed
-		? { kind: 'deselect-unit', value: row.key, required: shown('trend', 'heatmap') }
-		: {
-				kind: 'select-unit',
-				value: row.key,
-				required: [...shown('trend', 'heatmap'), 'unit-detail'],
-			};
-}
-
 const SELECT_OF: Partial<Record<InteractionKind, string>> = {
 	'year-to': '#filter-year-to',
 	'year-from': '#filter-year-from',
@@ -235,6 +152,8 @@ export interface InteractOptions {
 	budgetMs: number;
 	quietMs: number;
 	timeoutMs: number;
+	/** Whether the sequence clicks ranking rows (default true; see PlanOptions). */
+	units?: boolean;
 	/**
 	 * The same sequence run before (the optimised app): each interaction also waits for every chart
 	 * that redrew then, so that a slow query queued behind the others is never cut off by the quiet spell.
@@ -253,7 +172,7 @@ export async function interact(
 	for (let i = 0; i < options.count; i++) {
 		if (Date.now() - started > options.budgetMs) return { interactions, cutShort: true };
 		const state = await page.evaluate(readState);
-		const step = plan(random, state);
+		const step = plan(random, state, { units: options.units ?? true });
 		const before = options.pairedWith?.[i];
 		if (before && before.kind === step.kind && before.value === step.value) {
 			step.required = [...new Set([...step.required, ...before.charts])];
@@ -292,6 +211,10 @@ export async function runInteractions(
 	query: string,
 	options: InteractOptions & {
 		loadTimeoutMs: number;
+		/** The page of the build to load (default index.html, the app). */
+		page?: string;
+		/** Called with the page before it navigates (to watch its requests from the first one). */
+		onPage?: (page: Page) => void;
 		/** Work on the loaded page before the interactions (ab.ts `--css` adds a style sheet). */
 		beforehand?: (page: Page) => Promise<void>;
 		/** Further work on the same loaded page once the interactions are done (the brush). */
@@ -301,8 +224,11 @@ export async function runInteractions(
 	const context = await freshContext(browser);
 	const page = await context.newPage();
 	const pageErrors = collectErrors(page);
+	options.onPage?.(page);
 	try {
-		await page.goto(`${server.baseURL}index.html?${query}`, { waitUntil: 'commit' });
+		await page.goto(`${server.baseURL}${options.page ?? 'index.html'}?${query}`, {
+			waitUntil: 'commit',
+		});
 		await page.waitForSelector('html[data-ready="true"], html[data-load-error]', {
 			state: 'attached',
 			timeout: options.loadTimeoutMs,

@@ -13,6 +13,7 @@ import type { Connector } from '../db/connector.ts';
 import { fetchFrom, type Manifest } from '../db/load.ts';
 import { parquetToIPC } from '../db/parquet-browser.ts';
 import { wasmConnector } from '../db/wasm-connector.ts';
+import { datasetFolder } from './dataset-folder.ts';
 
 export interface FloorTable {
 	name: string;
@@ -56,15 +57,6 @@ declare global {
 		__floorBench?: FloorBench;
 		__floorError?: string;
 	}
-}
-
-/** The dataset folder of `?data=`, with the same rule as the app (plain relative folders only). */
-function datasetFolder(params: URLSearchParams): string {
-	const requested = params.get('data');
-	if (requested && /^[\w-]+(\/[\w-]+)*\/?$/.test(requested)) {
-		return requested.endsWith('/') ? requested : `${requested}/`;
-	}
-	return 'data/';
 }
 
 function benchApi(connector: Connector): FloorBench {
