@@ -59,10 +59,14 @@ export function plan(random: Random, s: PageState, options: PlanOptions = { unit
 	if (roll < 0.2) {
 		// Districts exist until 2024; keep the chosen level meaningful.
 		const years = s.years.filter((y) => y !== s.yearTo && (s.level !== 'district' || y <= 2024));
+		const year = pick(random, years);
+		// A last year before the first swaps the two (View.setYears): over a single year, the last year
+		// stays and only the first moves, so only the charts of the range redraw (as for year-from).
+		const lastStays = year < s.yearFrom && s.yearFrom === s.yearTo;
 		return {
 			kind: 'year-to',
-			value: String(pick(random, years)),
-			required: [...all, ...shown('unit-detail')],
+			value: String(year),
+			required: lastStays ? shown('trend', 'heatmap', 'totals') : [...all, ...shown('unit-detail')],
 		};
 	}
 	if (roll < 0.3) {

@@ -52,4 +52,16 @@ describe('the interaction plan', () => {
 			if (p.kind === 'year-from') expect(Number(p.value)).toBeLessThan(state.yearTo);
 		}
 	});
+
+	it('over a single year, a last year before it waits only for the charts of the range', () => {
+		const single = { ...state, yearFrom: 2024, yearTo: 2024, charts: ['tiles', ...state.charts] };
+		const yearTo = sequence(false, single).filter((p) => p.kind === 'year-to');
+		const before = yearTo.filter((p) => Number(p.value) < 2024);
+		const after = yearTo.filter((p) => Number(p.value) > 2024);
+		expect(before.length).toBeGreaterThan(0);
+		expect(after.length).toBeGreaterThan(0);
+		// The swap keeps 2024 as the last year: the tiles and the ranking have nothing new to draw.
+		for (const p of before) expect(p.required).toEqual(['trend', 'heatmap']);
+		for (const p of after) expect(p.required).toEqual(['tiles', 'ranking', 'trend', 'heatmap']);
+	});
 });
