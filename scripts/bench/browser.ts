@@ -79,6 +79,21 @@ function instrument(): void {
 	window.addEventListener('change', input, true);
 	window.addEventListener('click', input, true);
 
+	// Whether the page is inside an animation-frame callback (or the microtasks right after it). A change
+	// made there is painted in this very frame (vgplot redraws so), not in the next one.
+	let inFrame = false;
+	const requestFrame = window.requestAnimationFrame.bind(window);
+	window.requestAnimationFrame = (callback) =>
+		requestFrame((time) => {
+			inFrame = true;
+			try {
+				callback(time);
+			} finally {
+				// Queued after the callback's own mutations: the observer below still sees the flag set.
+				queueMicrotask(() => (inFrame = false));
+			}
+		});
+
 	const marks: Mark[] = [];
 	window.__benchMarks = marks;
 	const observer = new MutationObserver((records) => {
@@ -95,12 +110,15 @@ function instrument(): void {
 			batch.push({ target, attribute: name, value: element.getAttribute(name), at });
 		}
 		marks.push(...batch);
-		requestAnimationFrame(() =>
+		// The first task after the frame that shows the change: a task queued from inside a frame runs once
+		// that frame is painted; otherwise wait for the next frame first.
+		const afterPaint = () =>
 			setTimeout(() => {
 				const painted = performance.now();
 				for (const mark of batch) mark.painted = painted;
-			}, 0),
-		);
+			}, 0);
+		if (inFrame) afterPaint();
+		else requestFrame(afterPaint);
 	});
 	observer.observe(document, {
 		subtree: true,
