@@ -4,21 +4,17 @@
  * 2025, the same level changes when a province is picked or districts stop existing. Kept the same so
  * that the seeded sequence of scripts/bench/plan.ts sees the same menus on both pages.
  */
-import type { Basis } from '../model/basis.ts';
+import type { ViewFilters } from '../db/queries.ts';
 import { crossesReorganisation } from '../model/comparable.ts';
 import type { MeasureId } from '../model/measures.ts';
 import { schemeOfYear, type UnitLevel } from '../model/units.ts';
 import { DEFAULT_VIEW } from '../state/view-state.ts';
 
-export interface BenchFilters {
-	/** A province key (`2025:01`, `2023:24`) or null for the whole country. */
-	province: string | null;
-	level: UnitLevel;
-	yearFrom: number;
-	yearTo: number;
-	measure: MeasureId;
-	basis: Basis;
-}
+/** The app's filters that the Mosaic page's menus set (no brush; the form is always the territory total). */
+export type BenchFilters = Pick<
+	ViewFilters,
+	'province' | 'level' | 'yearFrom' | 'yearTo' | 'measure' | 'basis'
+>;
 
 export type MenuKind = 'province' | 'level' | 'year-from' | 'year-to' | 'measure';
 
