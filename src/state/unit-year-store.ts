@@ -18,8 +18,10 @@ export class UnitYearStore {
 	readonly #coordinator: Coordinator;
 	#version = -1;
 	readonly #keys = new Map<Basis, UnitYearRows>();
-	/** Keys being read, so that they are asked once. */
+	/** Values being read (by SQL), so that each is asked once. */
 	readonly #reading = new Set<string>();
+	/** Keys being read, by basis: two measures wanted at once wait for the same read. */
+	readonly #readingKeys = new Map<Basis, Promise<UnitYearRows>>();
 	/** By values SQL, least recently used first. */
 	readonly #values = new Map<string, UnitYearValues>();
 
@@ -34,6 +36,7 @@ export class UnitYearStore {
 		this.#keys.clear();
 		this.#values.clear();
 		this.#reading.clear();
+		this.#readingKeys.clear();
 	}
 
 	/**
@@ -84,13 +87,8 @@ export class UnitYearStore {
 
 	async #read(version: number, basis: Basis, sql: string): Promise<void> {
 		try {
-			let keys = this.#keys.get(basis);
-			if (!keys) {
-				const table = await this.#coordinator.query(rowKeysSql(basis));
-				if (version !== this.#version) return;
-				keys = this.#keys.get(basis) ?? new UnitYearRows(table);
-				this.#keys.set(basis, keys);
-			}
+			const keys = this.#keys.get(basis) ?? (await this.#readKeys(basis));
+			if (version !== this.#version) return;
 			const table = await this.#coordinator.query(sql);
 			if (version === this.#version && !this.#values.has(sql)) this.#keep(sql, keys, table);
 		} catch (error) {
@@ -101,6 +99,25 @@ export class UnitYearStore {
 		} finally {
 			if (version === this.#version) this.#reading.delete(sql);
 		}
+	}
+
+	/** The keys of a basis, read once however many measures ask for them at the same time. */
+	#readKeys(basis: Basis): Promise<UnitYearRows> {
+		let reading = this.#readingKeys.get(basis);
+		if (!reading) {
+			const version = this.#version;
+			reading = this.#coordinator.query(rowKeysSql(basis)).then((table) => {
+				const keys = new UnitYearRows(table);
+				if (version === this.#version) this.#keys.set(basis, keys);
+				return keys;
+			});
+			this.#readingKeys.set(basis, reading);
+			// A failed read is not kept: the next measure wanted tries again.
+			reading.catch(() => {
+				if (this.#readingKeys.get(basis) === reading) this.#readingKeys.delete(basis);
+			});
+		}
+		return reading;
 	}
 
 	#keep(

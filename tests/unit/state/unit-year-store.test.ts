@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Connector } from '../../../src/db/connector.ts';
 import { Coordinator } from '../../../src/db/coordinator.ts';
-import { rowValuesSql } from '../../../src/db/unit-year-rows.ts';
+import { rowKeysSql, rowValuesSql } from '../../../src/db/unit-year-rows.ts';
 import { UnitYearStore } from '../../../src/state/unit-year-store.ts';
 import { loadedConnector } from '../../helpers/node-connector.ts';
 
@@ -45,6 +45,38 @@ describe('UnitYearStore', () => {
 		await coordinator.query(rowValuesSql('surveys', 'total', 'reported'));
 		expect(store.hasValues(0, 'surveys', 'total', 'reported')).toBe(true);
 		expect(store.values(0, 'surveys', 'total', 'reported')).not.toBeNull();
+	});
+
+	test('two measures wanted at once read the keys of their basis once', async () => {
+		// The engine answers nothing until both reads have asked for the keys (as when it is busy).
+		const asked: string[] = [];
+		let open!: () => void;
+		const gate = new Promise<void>((resolve) => (open = resolve));
+		const gated: Connector = {
+			...db,
+			query: async (sql) => {
+				asked.push(sql);
+				await gate;
+				return db.query(sql);
+			},
+		};
+		const store = new UnitYearStore(new Coordinator(gated));
+		store.want(0, 'supervisions', 'total', 'reported');
+		store.want(0, 'surveys', 'total', 'reported');
+		await new Promise((r) => setTimeout(r, 50));
+		open();
+		await until(
+			() =>
+				store.values(0, 'supervisions', 'total', 'reported') !== null &&
+				store.values(0, 'surveys', 'total', 'reported') !== null,
+		);
+		expect(asked.filter((sql) => sql === rowKeysSql('reported'))).toHaveLength(1);
+		expect(
+			asked.filter((sql) => sql.startsWith('SELECT') && sql !== rowKeysSql('reported')),
+		).toEqual([
+			rowValuesSql('supervisions', 'total', 'reported'),
+			rowValuesSql('surveys', 'total', 'reported'),
+		]);
 	});
 
 	test('without a cache (the benchmark baseline) nothing is read', async () => {
