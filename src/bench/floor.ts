@@ -13,7 +13,7 @@ import type { Connector } from '../db/connector.ts';
 import { fetchFrom, type Manifest } from '../db/load.ts';
 import { parquetToIPC } from '../db/parquet-browser.ts';
 import { wasmConnector } from '../db/wasm-connector.ts';
-import { datasetFolder } from './dataset-folder.ts';
+import { datasetFolder } from '../db/dataset-folder.ts';
 
 export interface FloorTable {
 	name: string;

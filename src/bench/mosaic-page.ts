@@ -11,14 +11,15 @@
  * harness waits for on the app.
  */
 import * as vg from '@uwdata/vgplot';
-import { fetchFrom, type Manifest } from '../db/load.ts';
+import { fetchFrom } from '../db/load.ts';
+import { parseManifest } from '../db/manifest.ts';
 import { parquetToIPC } from '../db/parquet-browser.ts';
 import { prepareSql } from '../db/prepare.ts';
 import { startDuckDB } from '../db/wasm-connector.ts';
 import { FIRST_YEAR, LAST_YEAR } from '../model/periods.ts';
 import { MEASURES } from '../model/measures.ts';
 import { LEVELS } from '../model/units.ts';
-import { datasetFolder } from './dataset-folder.ts';
+import { datasetFolder } from '../db/dataset-folder.ts';
 import {
 	applyMenu,
 	districtsGone,
@@ -37,9 +38,7 @@ async function loadDatabase() {
 	const read = fetchFrom(
 		new URL(datasetFolder(new URLSearchParams(location.search)), document.baseURI).href,
 	);
-	const manifest = JSON.parse(
-		new TextDecoder().decode(await read('manifest.json', () => {})),
-	) as Manifest;
+	const manifest = parseManifest(await read('manifest.json', () => {}));
 	for (const table of manifest.tables) {
 		const ipc = await parquetToIPC(await read(table.file, () => {}));
 		await conn.insertArrowFromIPCStream(ipc, { name: table.name, create: true });

@@ -34,16 +34,6 @@ export interface SourceInfo {
 	note: string | null;
 }
 
-/** Where the dataset is read from: `data/` beside the page, or another folder of the same origin (`?data=`). */
-export function datasetFolder(params: URLSearchParams): string {
-	const requested = params.get('data');
-	// Only plain relative folders: a dataset never comes from another host.
-	if (requested && /^[\w-]+(\/[\w-]+)*\/?$/.test(requested)) {
-		return requested.endsWith('/') ? requested : `${requested}/`;
-	}
-	return 'data/';
-}
-
 export class DataStore {
 	status: 'loading' | 'ready' | 'error' = $state('loading');
 	progress: LoadProgress = $state({ stage: 'download', loadedBytes: 0, totalBytes: 0 });

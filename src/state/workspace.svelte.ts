@@ -10,7 +10,7 @@ import { firstKeyword, isReadOnly, splitStatements } from '../db/sql-text.ts';
 import { browserWorkspace } from '../db/workspace-wasm.ts';
 import { DatasetFollower, type DatasetState } from '../db/workspace-data.ts';
 import type { EngineDeath, RunProgress, RunResult, Workspace } from '../db/workspace.ts';
-import { datasetFolder } from './data.svelte.ts';
+import { datasetFolder } from '../db/dataset-folder.ts';
 
 export interface SchemaColumn {
 	name: string;
