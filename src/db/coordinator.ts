@@ -16,6 +16,12 @@ export interface CoordinatorOptions {
 	cache?: boolean;
 	/** How many results to keep, least recently used first out. */
 	cacheSize?: number;
+	/**
+	 * How long (ms) no request must have come before background work starts: the check of the answers
+	 * given ahead and the read-ahead. A query cannot be stopped once the engine runs it, so background
+	 * work started while the user is clicking would hold the next click behind it.
+	 */
+	quietMs?: number;
 }
 
 /** Thrown (and caught by callers) when a newer request of the same client replaced this one. */
@@ -40,6 +46,9 @@ export class Coordinator {
 	readonly #cache = new Map<string, Table>();
 	readonly #cacheEnabled: boolean;
 	readonly #cacheSize: number;
+	readonly #quietMs: number;
+	/** When the last request came (performance.now()); background work waits for a quiet spell after it. */
+	#lastRequest = performance.now();
 	readonly #latest = new Map<string, number>();
 	#sequence = 0;
 	#batch: Batch | null = null;
@@ -68,6 +77,7 @@ export class Coordinator {
 		this.#connector = connector;
 		this.#cacheEnabled = options.cache ?? true;
 		this.#cacheSize = options.cacheSize ?? 256;
+		this.#quietMs = options.quietMs ?? 1000;
 	}
 
 	/**
@@ -77,6 +87,7 @@ export class Coordinator {
 	async request(client: string, sql: string): Promise<Table> {
 		// A real request: what was guessed for the next click is no longer wanted.
 		this.#prefetching = [];
+		this.#lastRequest = performance.now();
 		const ticket = ++this.#sequence;
 		this.#latest.set(client, ticket);
 		const current = () => this.#latest.get(client) === ticket;
@@ -178,8 +189,8 @@ export class Coordinator {
 	}
 
 	/**
-	 * Run these statements in idle time, one at a time, after any prefetching and never ahead of a
-	 * request; their results are not kept (to read the attached file's blocks before a click needs them).
+	 * Run these statements in idle time, one at a time, after any prefetching, never ahead of a request
+	 * and only in a quiet spell (no request for quietMs); their results are not kept (to read the attached file's blocks before a click needs them).
 	 */
 	readAhead(sqls: readonly string[]): void {
 		this.#background.push(...sqls);
@@ -222,10 +233,33 @@ export class Coordinator {
 	}
 
 	#readAheadOne(): void {
-		const sql = this.#background.shift();
-		if (sql === undefined) return;
+		if (this.#background.length === 0) return;
+		const wait = this.#quietWait();
+		if (wait > 0) {
+			setTimeout(() => this.#scheduleIdleWork(), wait);
+			return;
+		}
+		const sql = this.#background.shift()!;
 		const next = () => this.#scheduleIdleWork();
 		this.#enqueue(() => this.#connector.query(sql)).then(next, next);
+	}
+
+	/** How long until a quiet spell begins (0: it has). */
+	#quietWait(): number {
+		return Math.max(0, this.#lastRequest + this.#quietMs - performance.now());
+	}
+
+	/** Resolves in a quiet spell: no request for quietMs, and nothing in the engine's queue. */
+	#whenQuiet(): Promise<void> {
+		return new Promise((resolve) => {
+			const attempt = () => {
+				const wait = this.#quietWait();
+				if (wait > 0) setTimeout(attempt, wait);
+				else if (this.#busy > 0) void this.#queue.then(attempt);
+				else resolve();
+			};
+			attempt();
+		});
 	}
 
 	#namesDeferred(sql: string): boolean {
@@ -248,8 +282,8 @@ export class Coordinator {
 	}
 
 	/**
-	 * Ask the engine each seeded query that is still held, in the queue like any query, and compare its
-	 * answer with the seeded one (`same`). An answer that differs is replaced by the engine's. Returns
+	 * Ask the engine each seeded query that is still held, one at a time, each in a quiet spell (no request
+	 * for quietMs), and compare its answer with the seeded one (`same`). An answer that differs is replaced by the engine's. Returns
 	 * how many were checked and the SQL of those that differed (their views must ask again).
 	 */
 	async checkSeeded(
@@ -259,6 +293,7 @@ export class Coordinator {
 		this.#seeded.clear();
 		const differing: string[] = [];
 		for (const [sql, seeded] of held) {
+			await this.#whenQuiet();
 			const answer = await this.#enqueue(() => this.#connector.query(sql));
 			if (same(seeded, answer)) continue;
 			differing.push(sql);

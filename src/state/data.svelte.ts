@@ -122,7 +122,8 @@ export class DataStore {
 			const [units, sources, links] = await Promise.all([unitsRead, sourcesRead, linksRead]);
 			// In idle time after the first screen: the shipped answers checked against the engine (which warms
 			// it for the same queries), then the attached file's prepared tables read once, so that the first
-			// click on a new measure or year does not wait for their blocks.
+			// click on a new measure or year does not wait for their blocks. Both wait for a quiet spell (see
+			// CoordinatorOptions.quietMs): started while someone clicks, they would hold the clicks up.
 			if (attached) whenIdle(() => void this.#afterFirstScreen(coordinator), 2000);
 			({ units: this.units, lineage: this.lineage } = start.unitTables(units, links));
 			this.sources = tableRows<SourceInfo>(sources);

@@ -1,5 +1,5 @@
 import { tableFromArrays, type Table } from 'apache-arrow';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { controlledConnector } from '../../helpers/controlled-connector.ts';
 import { Coordinator, Superseded } from '../../../src/db/coordinator.ts';
 
@@ -140,7 +140,7 @@ describe('Coordinator', () => {
 
 	test('read-ahead runs in idle time after prefetching, is kept by a request, and caches nothing', async () => {
 		const { connector, ran, finish } = controlledConnector();
-		const coordinator = new Coordinator(connector);
+		const coordinator = new Coordinator(connector, { quietMs: 0 });
 		coordinator.readAhead(['SELECT ahead 1', 'SELECT ahead 2']);
 		coordinator.prefetch(['SELECT guess']);
 		await new Promise((r) => setTimeout(r, 5));
@@ -159,6 +159,28 @@ describe('Coordinator', () => {
 		coordinator.request('again', 'SELECT ahead 1');
 		await new Promise((r) => setTimeout(r, 5));
 		expect(ran.filter((sql) => sql === 'SELECT ahead 1')).toHaveLength(2);
+	});
+
+	test('read-ahead waits for a quiet spell after the last request; prefetching does not', async () => {
+		vi.useFakeTimers({ toFake: ['setTimeout', 'performance'] });
+		try {
+			const { connector, ran, finish } = controlledConnector();
+			const coordinator = new Coordinator(connector, { quietMs: 1000 });
+			coordinator.readAhead(['SELECT ahead']);
+			const real = coordinator.request('chart', 'SELECT real');
+			await finish(1);
+			await real;
+			coordinator.prefetch(['SELECT guess']);
+			await vi.advanceTimersByTimeAsync(10);
+			expect(ran).toEqual(['SELECT real', 'SELECT guess']);
+			await finish(2);
+			await vi.advanceTimersByTimeAsync(900);
+			expect(ran).toEqual(['SELECT real', 'SELECT guess']);
+			await vi.advanceTimersByTimeAsync(200);
+			expect(ran).toEqual(['SELECT real', 'SELECT guess', 'SELECT ahead']);
+		} finally {
+			vi.useRealTimers();
+		}
 	});
 
 	test('nothing is prefetched when caching is off', async () => {
@@ -239,7 +261,7 @@ describe('answers given ahead (seed)', () => {
 
 	test('are answered without the engine, then checked against it once', async () => {
 		const { connector, ran, finish } = controlledConnector();
-		const coordinator = new Coordinator(connector);
+		const coordinator = new Coordinator(connector, { quietMs: 0 });
 		coordinator.seed([seeded(1), seeded(2)]);
 		expect(value(await coordinator.request('chart', 'SELECT 1'))).toBe(1);
 		expect(ran).toEqual([]);
@@ -252,9 +274,37 @@ describe('answers given ahead (seed)', () => {
 		expect(await coordinator.checkSeeded(same)).toEqual({ checked: 0, differing: [] });
 	});
 
+	test('are checked only in quiet spells: a request puts the next check off', async () => {
+		vi.useFakeTimers({ toFake: ['setTimeout', 'performance'] });
+		try {
+			const { connector, ran, finish } = controlledConnector();
+			const coordinator = new Coordinator(connector, { quietMs: 1000 });
+			coordinator.seed([seeded(1), seeded(2)]);
+			const check = coordinator.checkSeeded(same);
+			// Within quietMs of the coordinator's start: nothing asked yet.
+			await vi.advanceTimersByTimeAsync(900);
+			expect(ran).toEqual([]);
+			await vi.advanceTimersByTimeAsync(200);
+			expect(ran).toEqual(['SELECT 1']);
+			const real = coordinator.request('chart', 'SELECT real');
+			await finish(1);
+			await finish(9);
+			expect(value(await real)).toBe(9);
+			// The request came after the first check: the second waits for a new quiet spell.
+			await vi.advanceTimersByTimeAsync(900);
+			expect(ran).toEqual(['SELECT 1', 'SELECT real']);
+			await vi.advanceTimersByTimeAsync(200);
+			expect(ran).toEqual(['SELECT 1', 'SELECT real', 'SELECT 2']);
+			await finish(2);
+			expect(await check).toEqual({ checked: 2, differing: [] });
+		} finally {
+			vi.useRealTimers();
+		}
+	});
+
 	test("one the engine answers otherwise is replaced by the engine's answer", async () => {
 		const { connector, finish } = controlledConnector();
-		const coordinator = new Coordinator(connector);
+		const coordinator = new Coordinator(connector, { quietMs: 0 });
 		coordinator.seed([seeded(1)]);
 		const check = coordinator.checkSeeded(same);
 		await finish(7);
@@ -264,7 +314,7 @@ describe('answers given ahead (seed)', () => {
 
 	test('are dropped by a change of the data, and then neither answered nor checked', async () => {
 		const { connector, ran, finish } = controlledConnector();
-		const coordinator = new Coordinator(connector);
+		const coordinator = new Coordinator(connector, { quietMs: 0 });
 		coordinator.seed([seeded(1)]);
 		await coordinator.exec('DELETE FROM facts');
 		expect(await coordinator.checkSeeded(same)).toEqual({ checked: 0, differing: [] });
@@ -286,7 +336,7 @@ describe('answers given ahead (seed)', () => {
 
 	test('a withdrawn request is dropped before it runs, and the client asks again afresh', async () => {
 		const { connector, ran, finish } = controlledConnector();
-		const coordinator = new Coordinator(connector);
+		const coordinator = new Coordinator(connector, { quietMs: 0 });
 		const outcome = (p: Promise<Table>) => p.then(value, (e: unknown) => e);
 		const running = outcome(coordinator.request('other', 'SELECT 1'));
 		const waiting = outcome(coordinator.request('ranking', 'SELECT 2'));
@@ -303,7 +353,7 @@ describe('answers given ahead (seed)', () => {
 
 	test('cached() shows what the cache holds without running anything; caching says whether it is on', async () => {
 		const { connector, ran, finish } = controlledConnector();
-		const coordinator = new Coordinator(connector);
+		const coordinator = new Coordinator(connector, { quietMs: 0 });
 		expect(coordinator.caching).toBe(true);
 		expect(coordinator.cached('SELECT 1')).toBeUndefined();
 		const answer = coordinator.query('SELECT 1');
