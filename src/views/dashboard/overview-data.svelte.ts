@@ -15,6 +15,7 @@ import {
 	type AreaMeasureYear,
 	type RankingWithTopRow,
 	type SeriesPoint,
+	unitAllFactsSql,
 } from '../../db/queries.ts';
 import { tableRows } from '../../db/table-rows.ts';
 import { changeFromPrevious } from '../../model/measures.ts';
@@ -232,6 +233,18 @@ export class OverviewData {
 			void this.#data.dataVersion;
 			if (this.ranking.renderId > 0) untrack(() => this.answers.want(filters));
 		});
+	}
+
+	/**
+	 * Follow a unit, or let go of it. Following opens its detail, which asks for the unit's facts: asked
+	 * here, before the view changes, the engine computes them while the page redraws the trend and the
+	 * heatmap from what it holds, instead of after (the detail's request then waits for this one).
+	 */
+	toggleUnit(key: string): void {
+		if (!this.#view.state.selected.includes(key)) {
+			this.#data.coordinator?.warm([unitAllFactsSql(key)]);
+		}
+		this.#view.toggleUnit(key);
 	}
 
 	#rankingResult(answer: RankingWithTopRow[]): RankingResult {
