@@ -13,7 +13,7 @@ import {
 	areaFiguresSql,
 	areaYears,
 	formOf,
-	unitInArea,
+	inAreaTest,
 	unitScheme,
 	yearlyTable,
 	type AreaHeadlineYear,
@@ -84,8 +84,9 @@ function ofArea<T extends { year: number }>(
 /** How many units of the level exist in the area in each list (as unit_counts has them). */
 function unitsInArea(units: UnitIndex, f: ViewFilters): Map<string, number> {
 	const counts = new Map<string, number>();
+	const inArea = inAreaTest(f.province);
 	for (const unit of units.all()) {
-		if (unit.level !== f.level || !unitInArea(unit, f.province)) continue;
+		if (unit.level !== f.level || !inArea(unit)) continue;
 		counts.set(unit.scheme, (counts.get(unit.scheme) ?? 0) + 1);
 	}
 	return counts;

@@ -7,7 +7,7 @@
 import type { UnitIndex } from '../model/unit-index.ts';
 import {
 	rankingSpan,
-	unitInArea,
+	inAreaTest,
 	unitScheme,
 	type RankingWithTopRow,
 	type SeriesPoint,
@@ -39,10 +39,11 @@ export function localRankingWithTop(
 	const [, to] = rankingSpan(filters);
 	const { rows } = values;
 	const scheme = unitScheme(filters.basis, to);
+	const inArea = inAreaTest(filters.province);
 	const ranked: RankingWithTopRow[] = [];
 	for (const unit of units.all()) {
 		if (unit.scheme !== scheme || unit.level !== filters.level) continue;
-		if (!unitInArea(unit, filters.province)) continue;
+		if (!inArea(unit)) continue;
 		const row = rows.rowOf(unit.key, to);
 		ranked.push({
 			part: 'rank',

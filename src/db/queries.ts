@@ -60,19 +60,20 @@ export function areaWhere(province: string | null, alias = ''): string {
 }
 
 /**
- * The same rule as areaWhere, for a unit held in memory (the page's own answers): whether it is in the
- * area of `province` (null: the whole country).
+ * The same rule as areaWhere, for units held in memory (the page's own answers): a test of whether a unit
+ * is in the area of `province` (null: the whole country). The key is read once here, not once per unit:
+ * the page runs the test over every unit on each click.
  */
-export function unitInArea(
-	unit: { scheme: string; provinceCode: string; province2025: string },
+export function inAreaTest(
 	province: string | null,
-): boolean {
-	if (!province) return true;
+): (unit: { scheme: string; provinceCode: string; province2025: string }) => boolean {
+	if (!province) return () => true;
 	const parsed = parseUnitKey(province);
 	if (!parsed) throw new Error(`Not a province key: ${province}`);
+	const { code } = parsed;
 	return parsed.scheme === '2025'
-		? unit.province2025 === parsed.code
-		: unit.scheme === '2023' && unit.provinceCode === parsed.code;
+		? (unit) => unit.province2025 === code
+		: (unit) => unit.scheme === '2023' && unit.provinceCode === code;
 }
 
 /**
