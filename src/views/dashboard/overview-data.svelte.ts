@@ -241,10 +241,18 @@ export class OverviewData {
 	 * heatmap from what it holds, instead of after (the detail's request then waits for this one).
 	 */
 	toggleUnit(key: string): void {
+		this.prepareUnit(key);
+		this.#view.toggleUnit(key);
+	}
+
+	/**
+	 * Ask for what following a unit will need (its detail's facts), if it is not followed yet: on a click,
+	 * and already when the pointer is pressed on it, so that the answer can be there by the click.
+	 */
+	prepareUnit(key: string): void {
 		if (!this.#view.state.selected.includes(key)) {
 			this.#data.coordinator?.warm([unitAllFactsSql(key)]);
 		}
-		this.#view.toggleUnit(key);
 	}
 
 	#rankingResult(answer: RankingWithTopRow[]): RankingResult {
