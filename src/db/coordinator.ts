@@ -190,7 +190,8 @@ export class Coordinator {
 
 	/**
 	 * Run these statements in idle time, one at a time, after any prefetching, never ahead of a request
-	 * and only in a quiet spell (no request for quietMs); their results are not kept (to read the attached file's blocks before a click needs them).
+	 * and only in a quiet spell (no request for quietMs); their results are not kept (to read the attached
+	 * file's blocks before a click needs them).
 	 */
 	readAhead(sqls: readonly string[]): void {
 		this.#background.push(...sqls);
@@ -283,8 +284,9 @@ export class Coordinator {
 
 	/**
 	 * Ask the engine each seeded query that is still held, one at a time, each in a quiet spell (no request
-	 * for quietMs), and compare its answer with the seeded one (`same`). An answer that differs is replaced by the engine's. Returns
-	 * how many were checked and the SQL of those that differed (their views must ask again).
+	 * for quietMs), and compare its answer with the seeded one (`same`). An answer that differs is replaced
+	 * by the engine's. Returns how many were checked and the SQL of those that differed (their views must
+	 * ask again).
 	 */
 	async checkSeeded(
 		same: (seeded: Table, engine: Table) => boolean,
