@@ -314,7 +314,7 @@ describe('answers given ahead (seed)', () => {
 
 	test('are dropped by a change of the data, and then neither answered nor checked', async () => {
 		const { connector, ran, finish } = controlledConnector();
-		const coordinator = new Coordinator(connector, { quietMs: 0 });
+		const coordinator = new Coordinator(connector);
 		coordinator.seed([seeded(1)]);
 		await coordinator.exec('DELETE FROM facts');
 		expect(await coordinator.checkSeeded(same)).toEqual({ checked: 0, differing: [] });
@@ -336,7 +336,7 @@ describe('answers given ahead (seed)', () => {
 
 	test('a withdrawn request is dropped before it runs, and the client asks again afresh', async () => {
 		const { connector, ran, finish } = controlledConnector();
-		const coordinator = new Coordinator(connector, { quietMs: 0 });
+		const coordinator = new Coordinator(connector);
 		const outcome = (p: Promise<Table>) => p.then(value, (e: unknown) => e);
 		const running = outcome(coordinator.request('other', 'SELECT 1'));
 		const waiting = outcome(coordinator.request('ranking', 'SELECT 2'));
@@ -353,7 +353,7 @@ describe('answers given ahead (seed)', () => {
 
 	test('cached() shows what the cache holds without running anything; caching says whether it is on', async () => {
 		const { connector, ran, finish } = controlledConnector();
-		const coordinator = new Coordinator(connector, { quietMs: 0 });
+		const coordinator = new Coordinator(connector);
 		expect(coordinator.caching).toBe(true);
 		expect(coordinator.cached('SELECT 1')).toBeUndefined();
 		const answer = coordinator.query('SELECT 1');
