@@ -44,6 +44,17 @@ const STORED_ORDER: Record<string, string> = {
 };
 
 /**
+ * Rows per row group where DuckDB's default (122,880) does not suit. The engine finds a unit's facts by
+ * each row group's minimum and maximum, then reads the groups it found: smaller groups read fewer rows
+ * besides the unit's own. Measured in DuckDB-WASM (Node) on the monthly benchmark dataset, 60 units × 2:
+ * the detail query took 4.8 ms at the median against 7.8 with the default (8.2 against 12.3 at p90);
+ * 4,096 rows gave no more and made the file 5% larger.
+ */
+export const ROW_GROUP_SIZE: Record<string, number> = {
+	facts: 16_384,
+};
+
+/**
  * Write `dataset.duckdb` in `dir` from the Parquet files of `tables` (name → file in `dir`), with the
  * prepared tables, and return its manifest entry.
  */
@@ -71,14 +82,21 @@ export async function writeDatabase(
 		)
 			.getRowObjectsJS()
 			.map((row) => String(row.table_name));
-		await conn.run(`ATTACH ${quote(path)} AS prepared (STORAGE_VERSION '${STORAGE_VERSION}')`);
-		for (const name of names) {
-			const order = STORED_ORDER[name];
+		// A table with its own row group size is written in an attachment of its own: the size is an
+		// option of the attachment, and the file keeps each table's row groups as they were written.
+		for (const size of [null, ...new Set(Object.values(ROW_GROUP_SIZE))]) {
+			const sizeOption = size === null ? '' : `, ROW_GROUP_SIZE ${size}`;
 			await conn.run(
-				`CREATE TABLE prepared."${name}" AS SELECT * FROM memory."${name}"${order ? ` ORDER BY ${order}` : ''}`,
+				`ATTACH ${quote(path)} AS prepared (STORAGE_VERSION '${STORAGE_VERSION}'${sizeOption})`,
 			);
+			for (const name of names.filter((n) => (ROW_GROUP_SIZE[n] ?? null) === size)) {
+				const order = STORED_ORDER[name];
+				await conn.run(
+					`CREATE TABLE prepared."${name}" AS SELECT * FROM memory."${name}"${order ? ` ORDER BY ${order}` : ''}`,
+				);
+			}
+			await conn.run('DETACH prepared');
 		}
-		await conn.run('DETACH prepared');
 		const bytes = readFileSync(path);
 		return {
 			file: DATABASE_FILE,

@@ -19,6 +19,7 @@ import {
 	readAheadSql,
 } from '../../../src/db/bundled.ts';
 import { applyAll, changeSql } from '../../../src/db/workspace-data.ts';
+import { ROW_GROUP_SIZE } from '../../../scripts/data/database.ts';
 import { flipIn, withoutDatabase } from '../../helpers/tamper.ts';
 import { DATA_DIR, decodeParquetNode, nodeConnector, rows } from '../../helpers/node-connector.ts';
 
@@ -91,6 +92,23 @@ describe('the prepared database file', () => {
 		]);
 		expect(fromFile.find((r) => r.name === 'facts')!.n).toBeGreaterThan(100_000);
 		expect(fromFile).toEqual(fromParquet);
+	});
+
+	test("the facts are stored by unit in small row groups, so that one unit's detail reads little", async () => {
+		const groups = await rows(
+			attached,
+			`SELECT row_group_id, MAX(count)::INTEGER AS n FROM pragma_storage_info('${BUNDLED}.facts')
+			GROUP BY row_group_id`,
+		);
+		expect(groups.length).toBeGreaterThan(5);
+		for (const group of groups) expect(group.n).toBeLessThanOrEqual(ROW_GROUP_SIZE.facts!);
+		// Sorted by unit: a unit's rows sit in one or two row groups.
+		const spread = await rows(
+			attached,
+			`SELECT MAX(n)::INTEGER AS most FROM (
+				SELECT COUNT(DISTINCT rowid // ${ROW_GROUP_SIZE.facts}) AS n FROM ${BUNDLED}.facts GROUP BY scheme, unit_code)`,
+		);
+		expect(spread[0]!.most).toBeLessThanOrEqual(2);
 	});
 
 	test('its tables are views of the read-only attached file, and `figures` works on them', async () => {
