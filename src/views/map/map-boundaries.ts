@@ -2,10 +2,10 @@
  * The province boundaries of a scheme, fetched once from the dataset folder (same origin) and turned
  * into shapes; later visits to the map reuse them.
  */
-import { decodeProvinces, mapShapes, type MapShapes } from '../charts/choropleth-geometry.ts';
-import type { Manifest, ManifestGeo } from '../db/load.ts';
-import { verifyFile } from '../db/manifest.ts';
-import type { Scheme } from '../model/units.ts';
+import { decodeProvinces, mapShapes, type MapShapes } from '../../charts/choropleth-geometry.ts';
+import type { Manifest, ManifestGeo } from '../../db/load.ts';
+import { verifyFile } from '../../db/manifest.ts';
+import type { Scheme } from '../../model/units.ts';
 import type { Topology } from 'topojson-client';
 
 const cache = new Map<string, Promise<MapShapes>>();
