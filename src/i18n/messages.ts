@@ -714,7 +714,7 @@ export const en: Messages = {
 	mapInsetTruongSa: 'Trường Sa archipelago',
 	mapProvince: 'Province',
 	mapReporting: 'Units reporting',
-	mapDrillTitle: '{level} units of {province}: {measure}, {span}',
+	mapDrillTitle: 'The {level} units of {province}: {measure}, {span}',
 	mapProvincesTitle: 'Provinces ranked by {measure}, {span}',
 	mapDrillEmpty:
 		'Click a province on the map or in the list (or Tab to it and press Enter) to select it and see its units ranked; click it again to deselect it.',
