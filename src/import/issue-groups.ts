@@ -5,7 +5,7 @@
  */
 import type { Bilingual } from '../model/metrics.ts';
 import type { ImportIssue, Severity } from './types.ts';
-import type { IssueCode } from './validate.ts';
+import type { IssueCode } from './issue-messages.ts';
 
 /** What each problem is, in a few words, for the line of a group. */
 export const ISSUE_TITLES: Record<IssueCode, Bilingual> = {

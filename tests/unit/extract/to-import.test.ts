@@ -6,7 +6,7 @@ import {
 } from '../../../src/extract/to-import.ts';
 import type { ExtractedFigure, ExtractedPeriod } from '../../../src/extract/types.ts';
 import { UnitCatalog } from '../../../src/import/unit-catalog.ts';
-import { MESSAGES } from '../../../src/import/validate.ts';
+import { MESSAGES } from '../../../src/import/issue-messages.ts';
 import { UNITS } from '../../helpers/import-fixtures.ts';
 
 const units = new UnitCatalog(UNITS);

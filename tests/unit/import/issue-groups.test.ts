@@ -6,7 +6,8 @@ import { describe, expect, test } from 'vitest';
 import { autoMapping } from '../../../src/import/columns.ts';
 import { ISSUE_TITLES, groupIssues, rowRanges } from '../../../src/import/issue-groups.ts';
 import { UnitCatalog } from '../../../src/import/unit-catalog.ts';
-import { ISSUE_CODES, validateRows } from '../../../src/import/validate.ts';
+import { ISSUE_CODES } from '../../../src/import/issue-messages.ts';
+import { validateRows } from '../../../src/import/validate.ts';
 import { UNITS } from '../../helpers/import-fixtures.ts';
 
 describe('titles of the problem codes', () => {

@@ -8,12 +8,8 @@ import { autoMapping } from '../../../src/import/columns.ts';
 import { readErrorMessage, readImportFile } from '../../../src/import/read.ts';
 import { READ_ERROR_CODES, type Cell, type ReadError } from '../../../src/import/types.ts';
 import { UnitCatalog } from '../../../src/import/unit-catalog.ts';
-import {
-	ISSUE_CODES,
-	factKey,
-	validateRows,
-	type IssueCode,
-} from '../../../src/import/validate.ts';
+import { ISSUE_CODES, type IssueCode } from '../../../src/import/issue-messages.ts';
+import { factKey, validateRows } from '../../../src/import/validate.ts';
 import type { Bilingual } from '../../../src/model/metrics.ts';
 import { xlsxDeclaring } from '../../helpers/hostile-files.ts';
 import { UNITS, parquetBytes } from '../../helpers/import-fixtures.ts';

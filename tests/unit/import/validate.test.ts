@@ -3,7 +3,8 @@ import { autoMapping } from '../../../src/import/columns.ts';
 import type { Cell } from '../../../src/import/types.ts';
 import { UnitCatalog } from '../../../src/import/unit-catalog.ts';
 import { UNITS } from '../../helpers/import-fixtures.ts';
-import { MESSAGES, factKey, validateRows } from '../../../src/import/validate.ts';
+import { MESSAGES } from '../../../src/import/issue-messages.ts';
+import { factKey, validateRows } from '../../../src/import/validate.ts';
 
 const units = new UnitCatalog(UNITS);
 
