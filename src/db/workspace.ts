@@ -18,91 +18,25 @@
  * so a reset locks the new one too), and scripts pass the guard (sql-guard.ts) before any statement runs.
  */
 import { Table, type RecordBatch, type Schema } from 'apache-arrow';
-import type { Connector } from './connector.ts';
-import { parseSqlError, type SqlErrorInfo } from './sql-error.ts';
-import { engineRefusal, refuseStatement } from './sql-guard.ts';
-import { isDouble } from './integer-columns.ts';
-import { firstKeyword, isReadOnly, splitStatements, type StatementSpan } from './sql-text.ts';
+import { isReadOnly, splitStatements, type StatementSpan } from './sql-text.ts';
+import { describeColumnTypes, guardScript, scriptError } from './workspace-script.ts';
 import { lockEngine } from './workspace-lock.ts';
+import type {
+	EngineDeath,
+	RunProgress,
+	RunResult,
+	WorkspaceEngine,
+	WorkspaceOptions,
+} from './workspace-types.ts';
 
-/** An engine the workspace can stream from, cancel and terminate. */
-export interface WorkspaceEngine extends Connector {
-	/** Start a query; resolves once it produces results, to its batches; rejects with the engine's error. */
-	send(sql: string): Promise<AsyncIterator<RecordBatch>>;
-	/** Cancel the query sent last if it is still computing; true if there was one. */
-	cancelSent(): Promise<boolean>;
-	/** Stop the engine at once, whatever it is doing. */
-	terminate(): Promise<void>;
-	/** A round trip to the engine that does no work; it never answers if the engine is gone. */
-	ping?(): Promise<unknown>;
-	/** Call `listener` if the engine fails outside of a call (its worker's error event). */
-	onWorkerDeath?(listener: (detail: string) => void): void;
-}
-
-export interface WorkspaceOptions {
-	/** Starts a new engine. */
-	createEngine: () => Promise<WorkspaceEngine>;
-	/** Loads the dataset into a new engine. */
-	loadData: (engine: WorkspaceEngine) => Promise<void>;
-	/**
-	 * Locks an engine once its data is loaded (default: lockEngine, no files, no network, settings
-	 * frozen). Only tests of the running logic, on a scripted engine that has no settings, replace it.
-	 */
-	lock?: (engine: WorkspaceEngine) => Promise<void>;
-	/** Rows kept per result (for the table, charts and downloads); more are counted only. */
-	keepRows?: number;
-	/** How long a cancelled query may take to stop before the engine is restarted. */
-	cancelGraceMs?: number;
-	/** How long a statement may compute before a spare engine is loaded beside it (Infinity: never). */
-	spareAfterMs?: number;
-	/** How long an unused spare is kept after the run that asked for it (it holds a copy of the data). */
-	spareKeepMs?: number;
-	/** The clock (tests use a fake one). */
-	now?: () => number;
-}
-
-export interface RunProgress {
-	/** Rows counted so far (all of them, kept or not). */
-	rows: number;
-	elapsedMs: number;
-	/** The batches kept so far (the first rows), for showing them while the rest streams in. */
-	kept: readonly RecordBatch[];
-}
-
-export type RunStatus = 'done' | 'cancelled' | 'error';
-
-export interface RunResult {
-	status: RunStatus;
-	/** The statements run (all of the script up to the one that failed or was cancelled). */
-	statements: number;
-	/** The result of the last statement run: its schema and its first rows. */
-	table: Table | null;
-	/** Every row of that result, counted while streaming (a lower bound when cancelled). */
-	totalRows: number;
-	/** The rows of `table`; fewer than totalRows when the result was longer than `keepRows`. */
-	keptRows: number;
-	elapsedMs: number;
-	/** The error, with its position in the script (not just in its statement). */
-	error: SqlErrorInfo | null;
-	/** A statement that may have changed data ran successfully. */
-	changedData: boolean;
-	/**
-	 * The engine had to be terminated to stop the query: a new one (with the data, not the session's
-	 * own tables) is loading or ready; `start()` resolves when it is.
-	 */
-	restarted: boolean;
-	/** The engine died during the run (see watch()); `error` says so. */
-	died: boolean;
-	/**
-	 * DuckDB's type of each column of `table` (BIGINT, HUGEINT, DOUBLE…), in order, when the result has
-	 * columns that arrive as doubles and the engine could describe the query; else null. Downloads use
-	 * it to write whole-number sums as integers (see integer-columns.ts).
-	 */
-	columnTypes: string[] | null;
-}
-
-/** Queries that DESCRIBE can bind (not SHOW, DESCRIBE, SUMMARIZE or EXPLAIN, nor writes). */
-const DESCRIBABLE = new Set(['SELECT', 'WITH', 'FROM', 'VALUES', 'TABLE']);
+export type {
+	EngineDeath,
+	RunProgress,
+	RunResult,
+	RunStatus,
+	WorkspaceEngine,
+	WorkspaceOptions,
+} from './workspace-types.ts';
 
 /** The error thrown to callers when a query is cancelled. */
 class Cancelled extends Error {
@@ -116,12 +50,6 @@ class EngineDied extends Error {
 	constructor(readonly detail: string) {
 		super(`The SQL engine stopped: ${detail}`);
 	}
-}
-
-/** Why an engine was declared dead: its worker failed, or it stopped answering while idle. */
-export interface EngineDeath {
-	reason: 'error' | 'silent';
-	detail: string;
 }
 
 type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
@@ -357,7 +285,7 @@ export class Workspace {
 			died: false,
 			columnTypes: null,
 		};
-		const refused = this.#guard(script, statements);
+		const refused = guardScript(script, statements);
 		if (refused) {
 			result.status = 'error';
 			result.error = refused;
@@ -383,7 +311,7 @@ export class Workspace {
 				if (!isReadOnly(statement.text)) result.changedData = true;
 			}
 			if (current && result.table) {
-				result.columnTypes = await this.#describe(engine, current.text, result.table);
+				result.columnTypes = await describeColumnTypes(engine, current.text, result.table);
 			}
 		} catch (error) {
 			if (error instanceof Cancelled) {
@@ -407,17 +335,7 @@ export class Workspace {
 				};
 			} else {
 				result.status = 'error';
-				const info = parseSqlError(error, current?.text ?? script);
-				const refusal = engineRefusal(info);
-				if (refusal) info.refused = refusal;
-				if (current && info.offset !== null) {
-					const offset = current.from + info.offset;
-					const before = script.slice(0, offset).split('\n');
-					info.offset = offset;
-					info.line = before.length;
-					info.column = [...before[before.length - 1]!].length + 1;
-				}
-				result.error = info;
+				result.error = scriptError(error, current, script);
 			}
 		} finally {
 			this.#cancel = null;
@@ -428,41 +346,6 @@ export class Workspace {
 		}
 		result.elapsedMs = elapsed();
 		return result;
-	}
-
-	/**
-	 * DuckDB's column types of a read-only query's result (DESCRIBE binds it without running it), when
-	 * some column arrived as a double; null otherwise, or when the engine cannot describe it.
-	 */
-	async #describe(engine: WorkspaceEngine, sql: string, table: Table): Promise<string[] | null> {
-		const doubles = table.schema.fields.some((field) => isDouble(field.type));
-		if (!doubles || !DESCRIBABLE.has(firstKeyword(sql))) return null;
-		try {
-			const described = await engine.query(`DESCRIBE ${sql}`);
-			const types = described.toArray().map((row) => String(row.toJSON().column_type));
-			return types.length === table.numCols ? types : null;
-		} catch {
-			return null;
-		}
-	}
-
-	/** The first statement of the script that the guard refuses, as an error placed in the script. */
-	#guard(script: string, statements: StatementSpan[]): SqlErrorInfo | null {
-		for (const statement of statements) {
-			const refusal = refuseStatement(statement.text);
-			if (!refusal) continue;
-			const offset = statement.from + refusal.offset;
-			const before = script.slice(0, offset).split('\n');
-			return {
-				kind: '',
-				refused: refusal.reason,
-				message: statement.text.length > 200 ? `${statement.text.slice(0, 200)}…` : statement.text,
-				offset,
-				line: before.length,
-				column: [...before[before.length - 1]!].length + 1,
-			};
-		}
-		return null;
 	}
 
 	/** Stream one statement: keep the first rows, count them all, stop between batches when cancelled. */
