@@ -3,7 +3,7 @@
  * them (a run or an edit in progress leaves no trace), and the sizes of their editors.
  */
 import { describe, expect, test } from 'vitest';
-import { parseNotebook, serializeNotebook } from '../../../src/model/notebook.ts';
+import { parseNotebook, serializeNotebook } from '../../../../src/model/notebook.ts';
 import {
 	cellStatus,
 	editorHeight,
@@ -11,7 +11,7 @@ import {
 	newCell,
 	plainCells,
 	textareaRows,
-} from '../../../src/views/notebooks/live-cell.ts';
+} from '../../../../src/views/notebooks/live-cell.ts';
 
 const NOTEBOOK =
 	'# Tỷ lệ giải quyết\n\nGhi chú về số liệu mô phỏng.\n\n```sql chart=line x=year y=rate\nSELECT year, rate FROM yearly\n```\n';
