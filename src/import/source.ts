@@ -6,7 +6,7 @@
 import type { Bilingual } from '../model/metrics.ts';
 import type { TitleFacts } from './title-block.ts';
 import type { FileFormat, SheetRow } from './types.ts';
-import type { CellRange } from './xlsx.ts';
+import type { CellRange } from './xlsx-sheet.ts';
 
 export interface SourceSheet {
 	name: string;

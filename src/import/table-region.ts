@@ -11,7 +11,7 @@
 import { normaliseHeader, type ImportColumnId } from './columns.ts';
 import { matchHeaderVariant } from './header-variants.ts';
 import type { Cell, SheetRow } from './types.ts';
-import type { CellRange } from './xlsx.ts';
+import type { CellRange } from './xlsx-sheet.ts';
 
 /** A table found in a sheet; indexes are into the sheet's rows, columns are 0-based. */
 export interface TableRegion {

@@ -7,7 +7,7 @@
 import type { Lang } from '../i18n/format.ts';
 import { IMPORT_COLUMNS, type ImportColumnId } from './columns.ts';
 import { formatCsv } from './csv.ts';
-import { writeXlsx } from './xlsx.ts';
+import { writeXlsx } from './xlsx-write.ts';
 
 /** The example row: Huyện Thạch Thất's own figures for 2022 as its news report gives them. */
 export const TEMPLATE_EXAMPLE: Partial<Record<ImportColumnId, string | number>> = {

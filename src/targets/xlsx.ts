@@ -3,7 +3,8 @@
  * columns and the same checking of each row as the CSV (`rows.ts`), written and read by the project's
  * own XLSX writer and reader.
  */
-import { readXlsx, writeXlsx } from '../import/xlsx.ts';
+import { readXlsx } from '../import/xlsx.ts';
+import { writeXlsx } from '../import/xlsx-write.ts';
 import { targetsFromRows, targetsToRows, type TargetReadResult } from './rows.ts';
 import type { Target } from './target.ts';
 

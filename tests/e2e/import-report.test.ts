@@ -6,7 +6,7 @@
  */
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { writeXlsx } from '../../src/import/xlsx.ts';
+import { writeXlsx } from '../../src/import/xlsx-write.ts';
 import { councilSheet } from '../helpers/council-workbook.ts';
 import { foreignRequests, launchBrowser, openApp, pageErrors, screenshot } from './harness.ts';
 

@@ -3,7 +3,7 @@
  * the title, the period), a two-row merged header ("Kỳ họp" over "Thường lệ | Chuyên đề"), a row
  * numbering the columns, data rows, a total and a signature block. The figures are made up.
  */
-import type { SheetToWrite } from '../../src/import/xlsx.ts';
+import type { SheetToWrite } from '../../src/import/xlsx-write.ts';
 
 type Row = (string | number | null)[];
 

@@ -4,7 +4,7 @@
  * millions of rows) are rebuilt here from their structure, with zip sizes declared rather than written.
  */
 import { strToU8, zipSync } from 'fflate';
-import { writeXlsx } from '../../src/import/xlsx.ts';
+import { writeXlsx } from '../../src/import/xlsx-write.ts';
 
 /**
  * A workbook whose zip declares each of its parts (but workbook.xml) to inflate to `declaredBytes`: the

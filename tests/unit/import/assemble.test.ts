@@ -5,7 +5,7 @@ import type { ReadSource } from '../../../src/import/source.ts';
 import { UnitCatalog } from '../../../src/import/unit-catalog.ts';
 import { UnitNames, type NamedUnit } from '../../../src/import/unit-names.ts';
 import { validateRows } from '../../../src/import/validate.ts';
-import { writeXlsx } from '../../../src/import/xlsx.ts';
+import { writeXlsx } from '../../../src/import/xlsx-write.ts';
 import { councilSheet, THACH_THAT_COMMUNES } from '../../helpers/council-workbook.ts';
 import { decodeParquetNode } from '../../helpers/node-connector.ts';
 

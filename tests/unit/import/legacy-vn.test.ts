@@ -7,7 +7,8 @@ import {
 	type LegacyEncoding,
 } from '../../../src/import/legacy-vn.ts';
 import { readImportFile } from '../../../src/import/read.ts';
-import { readXlsx, writeXlsx } from '../../../src/import/xlsx.ts';
+import { readXlsx } from '../../../src/import/xlsx.ts';
+import { writeXlsx } from '../../../src/import/xlsx-write.ts';
 import { decodeParquetNode } from '../../helpers/node-connector.ts';
 
 /** The 67 letters of Vietnamese outside ASCII (vowels with every tone, ă â ê ô ơ ư đ), small. */

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { readImportFile } from '../../../src/import/read.ts';
-import { writeXlsx } from '../../../src/import/xlsx.ts';
+import { writeXlsx } from '../../../src/import/xlsx-write.ts';
 import { decodeParquetNode } from '../../helpers/node-connector.ts';
 
 const options = { decodeParquet: decodeParquetNode };

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { detectRegion, isNumberingRow, regionAt } from '../../../src/import/table-region.ts';
 import { readTitleBlock } from '../../../src/import/title-block.ts';
-import { readXlsx, writeXlsx } from '../../../src/import/xlsx.ts';
+import { readXlsx } from '../../../src/import/xlsx.ts';
+import { writeXlsx } from '../../../src/import/xlsx-write.ts';
 import { councilSheet, THACH_THAT_COMMUNES } from '../../helpers/council-workbook.ts';
 
 function sheetOf(bytes: Uint8Array) {

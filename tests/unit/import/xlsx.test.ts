@@ -1,6 +1,8 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
-import { columnIndexOf, readXlsx, writeXlsx } from '../../../src/import/xlsx.ts';
+import { readXlsx } from '../../../src/import/xlsx.ts';
+import { writeXlsx } from '../../../src/import/xlsx-write.ts';
+import { columnIndexOf } from '../../../src/import/xlsx-sheet.ts';
 
 /** A workbook written the way Excel writes one: shared strings (one with rich-text runs and a phonetic
  * run), a namespace prefix, a cell reference that skips columns, a row without its number, entities. */

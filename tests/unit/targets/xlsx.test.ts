@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { writeXlsx } from '../../../src/import/xlsx.ts';
+import { writeXlsx } from '../../../src/import/xlsx-write.ts';
 import type { Target } from '../../../src/targets/target.ts';
 import { targetsFromXlsx, targetsToXlsx } from '../../../src/targets/xlsx.ts';
 
