@@ -17,10 +17,10 @@ import {
 } from './metadata.ts';
 import { addPngText } from './png-text.ts';
 import { FONT_FAMILY, embeddedFontCss } from './fonts.ts';
+import { fitSheet } from './sheet-layout.ts';
 import {
 	PRESETS,
 	layoutExport,
-	fitSheet,
 	type ExportLayout,
 	type ExportTexts,
 	type Measure,

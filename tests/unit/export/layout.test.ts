@@ -2,13 +2,12 @@ import { describe, expect, test } from 'vitest';
 import {
 	PRESETS,
 	layoutExport,
-	fitSheet,
-	layoutSheet,
 	stripCuts,
 	wrapText,
 	type ExportTexts,
 	type Measure,
 } from '../../../src/export/layout.ts';
+import { fitSheet, layoutSheet } from '../../../src/export/sheet-layout.ts';
 
 /** A monospaced stand-in for the font: every character 0.55 em wide. */
 const measure: Measure = (text, size) => text.length * size * 0.55;
