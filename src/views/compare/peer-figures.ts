@@ -1,10 +1,13 @@
 /**
- * The comparison page's figures, read from its two queries (src/db/peer-queries.ts): the rows they
- * return, the year the comparison is made in, and the tables behind its charts and CSV files.
+ * The comparison page's figures, read from its two queries (src/db/peer-queries.ts): the filters they
+ * are asked with, the rows they return, the year the comparison is made in, and the tables behind its
+ * charts and CSV files.
  */
 import type { PanelTable } from '../../export/chart-csv.ts';
 import type { RankingRow } from '../../charts/ranking-geometry.ts';
 import type { Lang } from '../../i18n/format.ts';
+import type { Basis } from '../../model/basis.ts';
+import type { Scheme } from '../../model/units.ts';
 
 /** One peer-year of peersSql. */
 export interface PeerCell {
@@ -25,6 +28,19 @@ export interface MedianRow {
 	year: number;
 	parent_median: number | null;
 	national_median: number | null;
+}
+
+/**
+ * The filters the subject is compared under: an old unit is compared as it reported, since the 2025
+ * units' table has none of its figures.
+ */
+export function subjectFilters<F extends { basis: Basis }>(
+	current: F,
+	subjectScheme: Scheme | undefined,
+): F {
+	return subjectScheme === '2023' && current.basis === 'units2025'
+		? { ...current, basis: 'reported' as const }
+		: current;
 }
 
 /** The subject's last year with a figure in the range (an old district has none after 2025), or null. */
@@ -92,6 +108,32 @@ export function trendWithMedians(
 			values: years.map((y) => medianAt.get(y)?.national_median ?? null),
 		},
 	];
+}
+
+/** The medians chart's table: a row per year, a column per line (the subject's, then the medians). */
+export function mediansTable(
+	years: readonly number[],
+	series: readonly { label: string; values: readonly (number | null)[] }[],
+	yearLabel: string,
+	format: (value: number | null) => string,
+): PanelTable {
+	return {
+		columns: [{ label: yearLabel }, ...series.map((s) => ({ label: s.label, format }))],
+		rows: years.map((y, i) => [y, ...series.map((s) => s.values[i] ?? null)]),
+	};
+}
+
+/** The small multiples' table: a row per peer, a column per year. */
+export function multiplesTable(
+	years: readonly number[],
+	series: readonly { label: string; values: readonly (number | null)[] }[],
+	unitLabel: string,
+	format: (value: number | null) => string,
+): PanelTable {
+	return {
+		columns: [{ label: unitLabel }, ...years.map((y) => ({ label: String(y), format }))],
+		rows: series.map((s) => [s.label, ...s.values]),
+	};
 }
 
 /** The subject's rank among the peers that reported, and its value, year by year. */
