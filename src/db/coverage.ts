@@ -5,18 +5,14 @@
  * prepared table the charts read, so it shows exactly what the charts can show.
  */
 import { unitValueSql } from './measure-sql.ts';
-import { areaWhere, unitScheme, yearlyTable, type ViewFilters } from './queries.ts';
+import { areaWhere, unitScheme, yearlyTable, yearsShown, type ViewFilters } from './queries.ts';
 import { num, str } from './sql.ts';
 
 export type CoverageState = 'reported' | 'imported' | 'simulated' | 'missing' | 'absent';
 
-function yearsOf(f: ViewFilters): number[] {
-	return Array.from({ length: f.yearTo - f.yearFrom + 1 }, (_, i) => f.yearFrom + i);
-}
-
 /** Every cell's state, as a CTE body named `cells` (unit_key, scheme, code, year, state, source_id). */
 function cellsSql(f: ViewFilters): string {
-	const years = yearsOf(f);
+	const years = yearsShown(f);
 	const schemes = [...new Set(years.map((y) => unitScheme(f.basis, y)))];
 	const schemeOfYear =
 		f.basis === 'units2025' ? `'2025'` : `CASE WHEN yrs.year >= 2025 THEN '2025' ELSE '2023' END`;

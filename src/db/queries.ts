@@ -88,6 +88,11 @@ function unitCountsSql(f: ViewFilters, years: readonly number[]): string {
 		GROUP BY y.year`;
 }
 
+/** Every year of the range the filters show, in order. */
+export function yearsShown(f: Pick<ViewFilters, 'yearFrom' | 'yearTo'>): number[] {
+	return Array.from({ length: f.yearTo - f.yearFrom + 1 }, (_, i) => f.yearFrom + i);
+}
+
 /**
  * The years the area figures cover: the range shown, and the year before the last even when the range
  * starts at the last year (the tiles compare the last year with the one before).

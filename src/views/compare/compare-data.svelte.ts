@@ -7,6 +7,7 @@
  */
 import { rankRows } from '../../charts/ranking-geometry.ts';
 import { mediansSql, peersSql } from '../../db/peer-queries.ts';
+import { yearsShown } from '../../db/queries.ts';
 import { seriesScope } from '../../db/source-queries.ts';
 import { tableRows } from '../../db/table-rows.ts';
 import type { SummaryContext } from '../../export/summaries.ts';
@@ -34,12 +35,7 @@ export class CompareData {
 	);
 	readonly format = $derived(measureFormatter(this.filters.measure, this.#view.lang));
 	readonly measureLabel = $derived(this.#view.pick(measureById(this.filters.measure).label));
-	readonly years = $derived(
-		Array.from(
-			{ length: this.filters.yearTo - this.filters.yearFrom + 1 },
-			(_, i) => this.filters.yearFrom + i,
-		),
-	);
+	readonly years = $derived(yearsShown(this.filters));
 	readonly parentLabel = $derived(
 		this.subjectInfo?.parentKey
 			? this.#data.units.label(this.subjectInfo.parentKey)

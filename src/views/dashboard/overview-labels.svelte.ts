@@ -5,6 +5,7 @@
  * Each is derived once here for all the panels (a click recomputes it once, not once per panel). Create it
  * while the overview initialises, next to its OverviewData: it reads the view from the component's context.
  */
+import { yearsShown } from '../../db/queries.ts';
 import type { SummaryContext } from '../../export/summaries.ts';
 import { FORM_LABELS } from '../../model/comparable.ts';
 import { measureById } from '../../model/measures.ts';
@@ -73,12 +74,7 @@ export class OverviewLabels {
 				: [],
 	);
 
-	readonly years = $derived(
-		Array.from(
-			{ length: this.#filters.yearTo - this.#filters.yearFrom + 1 },
-			(_, i) => this.#filters.yearFrom + i,
-		),
-	);
+	readonly years = $derived(yearsShown(this.#filters));
 	/** The series do not depend on the brush: brushing only re-ranks, it never refetches the lines. */
 	readonly seriesFilters = $derived({ ...this.#filters, brush: null });
 

@@ -12,6 +12,7 @@ import {
 	rankingSql,
 	seriesSql,
 	unitAllFactsSql,
+	yearsShown,
 	type ViewFilters,
 } from '../../../src/db/queries.ts';
 import { factsInYear, unitYearsOf } from '../../../src/model/unit-facts.ts';
@@ -133,6 +134,13 @@ describe('the area in two parts (areaHeadlineSql, areaMeasureSql)', () => {
 				JSON.stringify(filters),
 			).toBe(true);
 		}
+	});
+});
+
+describe('yearsShown', () => {
+	test('every year of the range, the last included; one year when the range is one year', () => {
+		expect(yearsShown({ yearFrom: 2019, yearTo: 2022 })).toEqual([2019, 2020, 2021, 2022]);
+		expect(yearsShown({ yearFrom: 2024, yearTo: 2024 })).toEqual([2024]);
 	});
 });
 
