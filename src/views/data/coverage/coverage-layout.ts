@@ -1,5 +1,6 @@
-/** Coverage rows and counts from query results: plain data for the grid, no DOM, no SQL. */
-import type { CoverageState } from '../../db/coverage.ts';
+/** The coverage states and their names, and rows and counts from query results: plain data, no DOM, no SQL. */
+import type { CoverageState } from '../../../db/coverage.ts';
+import type { MessageKey } from '../../../i18n/messages.ts';
 
 export const COVERAGE_STATES: readonly CoverageState[] = [
 	'reported',
@@ -8,6 +9,15 @@ export const COVERAGE_STATES: readonly CoverageState[] = [
 	'missing',
 	'absent',
 ];
+
+/** How each state is named: in the legend, the counts, a cell's tooltip and the table. */
+export const STATE_LABELS: Readonly<Record<CoverageState, MessageKey>> = {
+	reported: 'dataCoverageReported',
+	imported: 'dataCoverageImported',
+	simulated: 'dataCoverageSimulated',
+	missing: 'dataCoverageMissing',
+	absent: 'dataCoverageAbsent',
+};
 
 export interface CoverageCell {
 	unit_key: string;
