@@ -1,9 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import {
-	TO_IMPORT_MESSAGES,
-	figuresToImport,
-	type ReportSource,
-} from '../../../src/extract/to-import.ts';
+import { figuresToImport, type ReportSource } from '../../../src/extract/to-import.ts';
+import { TO_IMPORT_MESSAGES } from '../../../src/extract/to-import-messages.ts';
 import type { ExtractedFigure, ExtractedPeriod } from '../../../src/extract/types.ts';
 import { UnitCatalog } from '../../../src/import/unit-catalog.ts';
 import { MESSAGES } from '../../../src/import/issue-messages.ts';
