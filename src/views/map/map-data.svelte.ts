@@ -5,7 +5,8 @@
  * and the data from the component's context, and its queries own effects.
  */
 import { untrack } from 'svelte';
-import { classify, type MapShapes } from '../../charts/choropleth-geometry.ts';
+import { classify } from '../../charts/choropleth-classes.ts';
+import type { MapShapes } from '../../charts/choropleth-geometry.ts';
 import { drillFilters, drillLevel, mapScheme, provinceMapSql } from '../../db/map-queries.ts';
 import { rankingSql, type ViewFilters } from '../../db/queries.ts';
 import { tableRows } from '../../db/table-rows.ts';
