@@ -10,7 +10,7 @@ import type { Checked, Opened, Phase } from '../../import/check-job.ts';
 import type { ImportColumnId } from '../../import/columns.ts';
 import { unreadable } from '../../import/read.ts';
 import type { ReadSource } from '../../import/source.ts';
-import type { ReadResult, Sheet } from '../../import/types.ts';
+import type { ReadError, ReadResult, Sheet } from '../../import/types.ts';
 import { factKey, type ValidationResult } from '../../import/validate.ts';
 import type { DataStore } from '../../state/data.svelte.ts';
 import { RECORD_VERSION, type StoredImport } from '../../state/import-store.ts';
@@ -60,6 +60,11 @@ export class ImportSession {
 
 	get sheet(): Sheet | null {
 		return this.table;
+	}
+
+	/** Why the file was refused; null while it is being read and when it was read. */
+	get readError(): ReadError | null {
+		return this.read && !this.read.ok ? this.read.error : null;
 	}
 
 	/** The file's sheets as read (several for a workbook). */

@@ -66,6 +66,7 @@ describe.each(INHERITED_KEYS)('a file with "%s" in every field', (word) => {
 		const session = new ImportSession(await store(coordinator));
 		await session.open({ name: `${word}.csv`, bytes: csvWith(word) });
 		expect(session.status).toBe('checked');
+		expect(session.readError).toBeNull();
 		const result = session.result!;
 		// Name and note take any text; every other field refuses the word (a count too).
 		const accepted = result.accepted.map((f) => f.row);
@@ -125,5 +126,7 @@ describe('the session never stays on "reading"', () => {
 				},
 			},
 		});
+		// The panel shows this reason, by its code, in its alert.
+		expect(session.readError?.code).toBe('unreadable');
 	});
 });
