@@ -9,6 +9,8 @@
  * The same conventions as the SQL workspace's downloads.
  */
 
+import type { ExportOptions, ImageFormat } from './export.ts';
+
 export type CsvCell = string | number | null;
 
 export const CSV_BOM = '\uFEFF';
@@ -69,4 +71,20 @@ export function exportFileName(chart: string, date: Date, extension: string, suf
 	].join('-');
 	const name = chart.replace(/[^a-z0-9-]+/gi, '-').replace(/^-|-$/g, '') || 'chart';
 	return `hdnd-${name}-${day}${suffix}.${extension}`;
+}
+
+/**
+ * The file name of a chart or a sheet saved as an image. The size, a dark background and a PNG's density
+ * are in the name, so that one chart saved in several forms keeps each: hdnd-ranking-2026-11-23-slide-dark@2x.png
+ */
+export function imageFileName(
+	chart: string,
+	date: Date,
+	options: ExportOptions,
+	format: ImageFormat,
+): string {
+	const suffix = `-${options.preset}${options.theme === 'dark' ? '-dark' : ''}`;
+	return format.kind === 'svg'
+		? exportFileName(chart, date, 'svg', suffix)
+		: exportFileName(chart, date, 'png', `${suffix}@${format.density}x`);
 }

@@ -6,6 +6,7 @@
 import type { FigureScope } from '../db/source-queries.ts';
 import type { Theme } from '../state/theme.svelte.ts';
 import { captureChart, themeColours, withTheme, type Captured } from './capture.ts';
+import { imageFileName } from './chart-csv.ts';
 import { composeSvg, escapeXml } from './compose.ts';
 import { uniqueCredits, type Credit } from './credits.ts';
 import { mergeCountedSources, type CountedSource } from './describe.ts';
@@ -79,6 +80,9 @@ export interface ExportOptions {
 	preset: PresetId;
 	theme: Theme;
 }
+
+/** A chart or a sheet as a file: SVG, or PNG drawn at 2× or 3×. */
+export type ImageFormat = { kind: 'svg' } | { kind: 'png'; density: 2 | 3 };
 
 export interface ExportedSvg {
 	svg: string;
@@ -458,6 +462,24 @@ export function saveBlob(blob: Blob, fileName: string): void {
 	link.click();
 	link.remove();
 	setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Saves an exported chart or sheet in the format asked for; resolves to the file's name. */
+export async function saveImage(
+	exported: ExportedSvg,
+	name: string,
+	date: Date,
+	options: ExportOptions,
+	format: ImageFormat,
+): Promise<string> {
+	const file = imageFileName(name, date, options, format);
+	saveBlob(
+		format.kind === 'svg'
+			? new Blob([exported.svg], { type: 'image/svg+xml' })
+			: await svgToPng(exported, format.density),
+		file,
+	);
+	return file;
 }
 
 /** Puts a PNG on the clipboard (the promise form keeps Safari's user-gesture rule happy). */

@@ -1,6 +1,12 @@
 // @vitest-environment happy-dom
 import { describe, expect, test } from 'vitest';
-import { csvCell, exportFileName, tableCells, toCsv } from '../../../src/export/chart-csv.ts';
+import {
+	csvCell,
+	exportFileName,
+	imageFileName,
+	tableCells,
+	toCsv,
+} from '../../../src/export/chart-csv.ts';
 
 describe('chart data as CSV', () => {
 	test('a byte-order mark, a header row, CRLF, machine numbers, empty when not reported', () => {
@@ -53,5 +59,20 @@ describe('chart data as CSV', () => {
 		expect(exportFileName('map units', new Date(2026, 0, 1), 'csv')).toBe(
 			'hdnd-map-units-2026-01-01.csv',
 		);
+	});
+
+	test('an image names its size, a dark background and a PNG its density', () => {
+		const day = new Date(2026, 10, 23);
+		expect(imageFileName('ranking', day, { preset: 'slide', theme: 'dark' }, { kind: 'svg' })).toBe(
+			'hdnd-ranking-2026-11-23-slide-dark.svg',
+		);
+		expect(
+			imageFileName(
+				'screen-map',
+				day,
+				{ preset: 'a4', theme: 'light' },
+				{ kind: 'png', density: 3 },
+			),
+		).toBe('hdnd-screen-map-2026-11-23-a4@3x.png');
 	});
 });
