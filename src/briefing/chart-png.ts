@@ -2,7 +2,7 @@
  * The pack's charts as PNG for the PDF and DOCX, drawn by the same SVG-to-PNG step as the chart exports
  * (src/export), with the app's font embedded.
  */
-import { svgToPng } from '../export/export.ts';
+import { svgToPng } from '../export/save.ts';
 import { embeddedFontCss } from '../export/fonts.ts';
 import type { Lang } from '../i18n/format.ts';
 import { CHART_WIDTH, chartHeight, chartSvg } from './chart-svg.ts';

@@ -9,7 +9,8 @@
  * The same conventions as the SQL workspace's downloads.
  */
 
-import type { ExportOptions, ImageFormat } from './export.ts';
+import type { ExportOptions } from './export.ts';
+import type { ImageFormat } from './save.ts';
 
 export type CsvCell = string | number | null;
 

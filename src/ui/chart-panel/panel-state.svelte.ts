@@ -17,18 +17,11 @@ import {
 import type { Credit } from '../../export/credits.ts';
 import type { CountedSource } from '../../export/describe.ts';
 import { exportEnvironment } from '../../export/environment.ts';
-import {
-	copyPng,
-	exportPanelSvg,
-	saveBlob,
-	saveImage,
-	svgToPng,
-	type ExportOptions,
-} from '../../export/export.ts';
+import { exportPanelSvg, type ExportOptions } from '../../export/export.ts';
 import { registerPanel } from '../../export/registry.ts';
+import { copyPng, saveBlob, saveImage, svgToPng, type ExportAction } from '../../export/save.ts';
 import { getData } from '../../state/data.svelte.ts';
 import { getView } from '../../state/view.svelte.ts';
-import type { ExportAction } from '../ExportMenu.svelte';
 import { csvComments, dataTableCells, sourceScope } from './panel-csv.ts';
 
 /** The panel's props its exports read (see ChartPanel's Props). */
