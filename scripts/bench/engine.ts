@@ -9,13 +9,8 @@ import { resolveForm } from '../../src/model/comparable.ts';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { prepareSql } from '../../src/db/prepare.ts';
-import {
-	areaYearsSql,
-	rankingSql,
-	seriesSql,
-	unitAllFactsSql,
-	type ViewFilters,
-} from '../../src/db/queries.ts';
+import { rankingSql, seriesSql, unitAllFactsSql, type ViewFilters } from '../../src/db/queries.ts';
+import { areaYearsSql } from '../../src/db/area-queries.ts';
 import { DEFAULT_VIEW } from '../../src/state/view-state.ts';
 import { median } from './stats.ts';
 

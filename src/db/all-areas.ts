@@ -8,18 +8,14 @@
 import type { Basis } from '../model/basis.ts';
 import type { UnitIndex } from '../model/unit-index.ts';
 import { formAggregateSql, formCouncilsSql, formReportedCountSql } from './comparable-sql.ts';
+import { formOf, inAreaTest, unitScheme, yearlyTable, type ViewFilters } from './queries.ts';
 import {
 	AREA_HEADLINE_MEASURES,
 	areaFiguresSql,
 	areaYears,
-	formOf,
-	inAreaTest,
-	unitScheme,
-	yearlyTable,
 	type AreaHeadlineYear,
 	type AreaMeasureYear,
-	type ViewFilters,
-} from './queries.ts';
+} from './area-queries.ts';
 import { num, str } from './sql.ts';
 
 /**

@@ -9,14 +9,8 @@ import type { Scheme, UnitLevel } from '../model/units.ts';
 import type { Basis } from '../model/basis.ts';
 import { mapScheme } from './map-queries.ts';
 import { unitValueSql } from './measure-sql.ts';
-import {
-	areaWhere,
-	areaYears,
-	rankingSpan,
-	unitScheme,
-	yearlyTable,
-	type ViewFilters,
-} from './queries.ts';
+import { areaWhere, rankingSpan, unitScheme, yearlyTable, type ViewFilters } from './queries.ts';
+import { areaYears } from './area-queries.ts';
 import { num, str, strList } from './sql.ts';
 
 /** The unit-year rows a chart draws its figures from. */

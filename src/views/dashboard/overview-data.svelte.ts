@@ -9,14 +9,16 @@
 import { untrack } from 'svelte';
 import { rankRows, type RankingRow } from '../../charts/ranking-geometry.ts';
 import {
-	mergeAreaYears,
 	unitScheme,
-	type AreaHeadlineYear,
-	type AreaMeasureYear,
 	type RankingWithTopRow,
 	type SeriesPoint,
 	unitAllFactsSql,
 } from '../../db/queries.ts';
+import {
+	mergeAreaYears,
+	type AreaHeadlineYear,
+	type AreaMeasureYear,
+} from '../../db/area-queries.ts';
 import { tableRows } from '../../db/table-rows.ts';
 import { changeFromPrevious } from '../../model/measures.ts';
 import { parseUnitKey } from '../../model/units.ts';

@@ -3,13 +3,8 @@
  * wants (the neighbouring last years, the other levels, then the other measures), for the coordinator to
  * compute in idle time: a click that lands on a prefetched state is answered from the cache.
  */
-import {
-	areaHeadlineSql,
-	areaMeasureSql,
-	rankingWithTopSql,
-	seriesSql,
-	type ViewFilters,
-} from '../../db/queries.ts';
+import { rankingWithTopSql, seriesSql, type ViewFilters } from '../../db/queries.ts';
+import { areaHeadlineSql, areaMeasureSql } from '../../db/area-queries.ts';
 import { FIRST_YEAR, LAST_YEAR } from '../../model/periods.ts';
 import { MEASURES } from '../../model/measures.ts';
 import { LEVELS } from '../../model/units.ts';

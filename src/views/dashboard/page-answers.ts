@@ -15,12 +15,11 @@ import {
 import { localRankingWithTop, localSeries, rankedLocally } from '../../db/local-ranking.ts';
 import {
 	formOf,
-	type AreaHeadlineYear,
-	type AreaMeasureYear,
 	type RankingWithTopRow,
 	type SeriesPoint,
 	type ViewFilters,
 } from '../../db/queries.ts';
+import { type AreaHeadlineYear, type AreaMeasureYear } from '../../db/area-queries.ts';
 import { columnValues } from '../../db/text-column.ts';
 import { rowValuesSql, type UnitYearValues } from '../../db/unit-year-rows.ts';
 import type { DataStore } from '../../state/data.svelte.ts';

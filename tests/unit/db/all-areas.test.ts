@@ -6,13 +6,13 @@ import {
 	areaMeasureOf,
 } from '../../../src/db/all-areas.ts';
 import type { Connector } from '../../../src/db/connector.ts';
+import { type ViewFilters } from '../../../src/db/queries.ts';
 import {
 	areaHeadlineSql,
 	areaMeasureSql,
 	type AreaHeadlineYear,
 	type AreaMeasureYear,
-	type ViewFilters,
-} from '../../../src/db/queries.ts';
+} from '../../../src/db/area-queries.ts';
 import { tableRows } from '../../../src/db/table-rows.ts';
 import type { UnitIndex } from '../../../src/model/unit-index.ts';
 import { loadedConnector, unitIndexOf } from '../../helpers/node-connector.ts';

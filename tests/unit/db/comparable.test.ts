@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Connector } from '../../../src/db/connector.ts';
 import { mediansSql, peersSql } from '../../../src/db/peer-queries.ts';
-import { areaYearsSql, rankingSql, seriesSql, type ViewFilters } from '../../../src/db/queries.ts';
+import { rankingSql, seriesSql, type ViewFilters } from '../../../src/db/queries.ts';
+import { areaYearsSql } from '../../../src/db/area-queries.ts';
 import { createMergeDataset } from '../../helpers/merge-dataset.ts';
 import { nodeConnector, rows } from '../../helpers/node-connector.ts';
 

@@ -1,13 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Connector } from '../../../src/db/connector.ts';
 import {
-	areaHeadlineSql,
-	areaMeasureSql,
-	areaYears,
-	areaYearsSql,
-	mergeAreaYears,
-	type AreaHeadlineYear,
-	type AreaMeasureYear,
 	rankingWithTopSql,
 	rankingSql,
 	seriesSql,
@@ -15,6 +8,15 @@ import {
 	yearsShown,
 	type ViewFilters,
 } from '../../../src/db/queries.ts';
+import {
+	areaHeadlineSql,
+	areaMeasureSql,
+	areaYears,
+	areaYearsSql,
+	mergeAreaYears,
+	type AreaHeadlineYear,
+	type AreaMeasureYear,
+} from '../../../src/db/area-queries.ts';
 import { factsInYear, unitYearsOf } from '../../../src/model/unit-facts.ts';
 import { loadedConnector, rows, unitFacts } from '../../helpers/node-connector.ts';
 import { BEST_OWN_YEAR_SQL, nativeDuckDB, type NativeDb } from '../../helpers/native-duckdb.ts';
