@@ -2,13 +2,13 @@
  * The pack's sections on the unit itself, its targets, who has reported and the sources. Each returns
  * its blocks; buildPack (pack.ts) puts them in the order of a giao ban.
  */
-import { formatDate } from '../i18n/format.ts';
+import { formatDate, interpolate } from '../i18n/format.ts';
 import { METRICS } from '../model/metrics.ts';
 import { evaluateTarget, targetSentence, type TargetSubunit } from '../targets/evaluate.ts';
 import { targetLabel } from '../targets/target.ts';
 import type { Block, PackInput, PackSection } from './pack.ts';
 import { reported } from './pack-subunits.ts';
-import { TEXT, change, figure, fill } from './pack-text.ts';
+import { TEXT, change, figure } from './pack-text.ts';
 
 /** The unit's own row of the period (`current`) or of the same period before. */
 export const ownRow = (input: PackInput, which: 'current' | 'previous') =>
@@ -19,12 +19,12 @@ export function ownBlocks({ input, lang, periodText, previousText }: PackSection
 	const own = ownRow(input, 'current');
 	const ownPrev = ownRow(input, 'previous');
 	const blocks: Block[] = [
-		{ kind: 'heading', text: fill(TEXT.own[lang], { unit: input.unitName }) },
+		{ kind: 'heading', text: interpolate(TEXT.own[lang], { unit: input.unitName }) },
 	];
 	if (!own)
 		blocks.push({
 			kind: 'paragraph',
-			text: fill(TEXT.ownMissing[lang], { unit: input.unitName, period: periodText }),
+			text: interpolate(TEXT.ownMissing[lang], { unit: input.unitName, period: periodText }),
 			tone: 'note',
 		});
 	blocks.push({
@@ -33,7 +33,7 @@ export function ownBlocks({ input, lang, periodText, previousText }: PackSection
 		columns: [
 			TEXT.metric[lang],
 			periodText,
-			fill(TEXT.samePeriod[lang], { period: previousText }),
+			interpolate(TEXT.samePeriod[lang], { period: previousText }),
 			TEXT.change[lang],
 		],
 		numeric: [false, true, true, true],
@@ -98,7 +98,11 @@ export function coverageBlocks({ input, lang, periodText }: PackSection): Block[
 		const missing = input.subunits.filter((r) => !reported(r));
 		blocks.push({
 			kind: 'paragraph',
-			text: fill(TEXT.coverageLine[lang], { n: n - missing.length, total: n, period: periodText }),
+			text: interpolate(TEXT.coverageLine[lang], {
+				n: n - missing.length,
+				total: n,
+				period: periodText,
+			}),
 		});
 		blocks.push({
 			kind: 'paragraph',
@@ -111,7 +115,7 @@ export function coverageBlocks({ input, lang, periodText }: PackSection): Block[
 	if (!ownRow(input, 'current'))
 		blocks.push({
 			kind: 'paragraph',
-			text: fill(TEXT.ownMissing[lang], { unit: input.unitName, period: periodText }),
+			text: interpolate(TEXT.ownMissing[lang], { unit: input.unitName, period: periodText }),
 		});
 	return blocks;
 }

@@ -3,10 +3,10 @@
  * those who reported, with how many did), then their ranking on the headline measures and a chart.
  */
 import type { SubunitPeriodRow } from '../db/period-queries.ts';
-import { formatPercent, type Lang } from '../i18n/format.ts';
+import { formatPercent, interpolate, type Lang } from '../i18n/format.ts';
 import { METRICS, type MetricId } from '../model/metrics.ts';
 import type { Block, PackSection } from './pack.ts';
-import { TEXT, change, figure, fill } from './pack-text.ts';
+import { TEXT, change, figure } from './pack-text.ts';
 
 const sessionsTotal = (get: (id: MetricId) => number | null | undefined) => {
 	const r = get('sessions_regular');
@@ -125,7 +125,7 @@ export function rankingBlocks({ input, lang, periodText }: PackSection): Block[]
 		{
 			kind: 'chart',
 			id: 'supervisions',
-			title: fill(TEXT.chart[lang], {
+			title: interpolate(TEXT.chart[lang], {
 				metric: METRICS.find((m) => m.id === 'supervisions')!.label[lang],
 				period: periodText,
 			}),

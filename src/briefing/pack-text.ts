@@ -68,10 +68,6 @@ export const TEXT = {
 	},
 };
 
-/** A text of TEXT with its {placeholders} filled in. */
-export const fill = (text: string, params: Record<string, string | number>) =>
-	text.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
-
 /** A figure as the pack writes it: "—" for not reported, "≥ 21" for a lower bound. */
 export function figure(
 	value: number | null | undefined,

@@ -4,13 +4,13 @@
  * blocks, so what is exported is what was seen. No DOM, no DuckDB: figures come in as plain rows.
  */
 import type { SubunitPeriodRow, UnitPeriodRow } from '../db/period-queries.ts';
-import { formatDate, type Lang } from '../i18n/format.ts';
+import { formatDate, interpolate, type Lang } from '../i18n/format.ts';
 import { periodKey, periodLabel, type Period } from '../model/periods.ts';
 import type { Target } from '../targets/target.ts';
 import type { UnitLevel } from '../model/units.ts';
 import { coverageBlocks, ownBlocks, sourceBlocks, targetBlocks } from './pack-sections.ts';
 import { rankingBlocks, subunitSumBlocks } from './pack-subunits.ts';
-import { TEXT, fill } from './pack-text.ts';
+import { TEXT } from './pack-text.ts';
 
 export type Block =
 	| { kind: 'heading'; text: string }
@@ -115,7 +115,7 @@ export function buildPack(input: PackInput): Pack {
 		subtitle: periodText.charAt(0).toLocaleUpperCase(lang) + periodText.slice(1),
 		simulated,
 		blocks,
-		stamp: fill(TEXT.made[lang], { date: formatDate(input.now, lang), url: input.url }),
+		stamp: interpolate(TEXT.made[lang], { date: formatDate(input.now, lang), url: input.url }),
 		fileStem: `giao-ban-${input.unitKey.replace(':', '-')}-${periodKey(period)}`,
 	};
 }
